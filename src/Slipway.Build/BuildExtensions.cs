@@ -1,0 +1,26 @@
+using System.Runtime.CompilerServices;
+
+namespace Slipway;
+
+/// <summary>Helpers for components: parameter values and summary notes.</summary>
+public static class BuildExtensions
+{
+    /// <summary>The resolved value of the parameter declared by the calling member, or default when no source set it: <c>[Parameter] string Region => this.TryGetValue&lt;string&gt;() ?? "eu-west-1";</c>.</summary>
+    public static T? TryGetValue<T>(this ISlipwayBuild build, [CallerMemberName] string parameter = "")
+    {
+        var session = SlipwayBuild.SessionOf(build);
+        if (session?.Parameters is not { } parameters || !parameters.TryGet(parameter, out var value) || value is null)
+            return default;
+        return value is T typed
+            ? typed
+            : throw new InvalidOperationException($"Parameter '{parameter}' holds a {value.GetType().Name}, not a {typeof(T).Name}; declare the property with the type you read.");
+    }
+
+    /// <summary>Adds a <c>// key: value</c> note under the running target in the summary table.</summary>
+    public static void ReportSummary(this ISlipwayBuild build, string key, string value)
+    {
+        var target = build.CurrentTarget ?? throw new InvalidOperationException("ReportSummary can only be called while a target runs.");
+        lock (target.SummaryNotes)
+            target.SummaryNotes.Add(new KeyValuePair<string, string>(key, value));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Slipway.Logging;
+using Slipway.Tooling;
+
+namespace Slipway.Execution;
+
+/// <summary>Runs planned targets in order: dynamic conditions, actions, failure and abort handling, hooks.</summary>
+internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, BuildAttempt? attempt)
+{
+    private static readonly ExecutionStatus[] Unfinished = [ExecutionStatus.Failed, ExecutionStatus.Aborted, ExecutionStatus.NotRun];
+
+    /// <summary>Runs the plan. <paramref name="abort"/> is the first Ctrl-C; <paramref name="kill"/> the second, which also stops assured targets.</summary>
+    public async Task ExecuteAsync(IReadOnlyList<ExecutableTarget> plan, CancellationToken abort, CancellationToken kill)
+    {
+        var stopped = false;
+        foreach (var target in plan)
+        {
+            var aborted = abort.IsCancellationRequested;
+            if (target.Status == ExecutionStatus.Skipped)
+            {
+                session.Logger.Write(LogLevel.Information, $"Skipping '{target.Name}': {target.SkipReason}");
+                build.OnTargetSkipped(target);
+                continue;
+            }
+
+            if ((stopped || aborted) && !target.Definition.IsAssuredAfterFailure)
+            {
+                NotRun(target, aborted ? "the build was aborted" : "an earlier target failed");
+                continue;
+            }
+
+            // A target needs its dependencies and the target that triggered it; assured targets run regardless.
+            var blocker = target.Definition.IsAssuredAfterFailure
+                ? null
+                : target.Dependencies.Concat(target.TriggeredBy).FirstOrDefault(x => plan.Contains(x) && Unfinished.Contains(x.Status));
+            if (blocker is not null)
+            {
+                NotRun(target, $"'{blocker.Name}' did not complete");
+                continue;
+            }
+
+            if (DynamicSkipReason(target) is { } reason)
+            {
+                target.Status = ExecutionStatus.Skipped;
+                target.SkipReason = reason;
+                session.Logger.Write(LogLevel.Information, $"Skipping '{target.Name}': {reason}");
+                build.OnTargetSkipped(target);
+                continue;
+            }
+
+            await RunAsync(target, aborted ? kill : abort);
+            if (target.Status == ExecutionStatus.Failed && !target.Definition.IsProceedAfterFailure)
+                stopped = true;
+        }
+    }
+
+    private void NotRun(ExecutableTarget target, string reason)
+    {
+        target.Status = ExecutionStatus.NotRun;
+        target.SkipReason = reason;
+    }
+
+    private string? DynamicSkipReason(ExecutableTarget target)
+    {
+        foreach (var condition in target.Definition.DynamicConditions)
+        {
+            if (!condition.Evaluate())
+                return $"OnlyWhenDynamic: {condition.Text}";
+        }
+
+        return null;
+    }
+
+    private async Task RunAsync(ExecutableTarget target, CancellationToken token)
+    {
+        session.Logger.TargetHeader(target.Name);
+        session.CurrentTarget = target;
+        session.CancellationToken = token;
+        target.Status = ExecutionStatus.Running;
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            build.OnTargetRunning(target);
+            foreach (var action in target.Definition.Actions)
+            {
+                token.ThrowIfCancellationRequested();
+                await RunActionAsync(action, token);
+            }
+
+            target.Status = target.Definition.Actions.Count == 0 ? ExecutionStatus.Collective : ExecutionStatus.Succeeded;
+            target.Duration = stopwatch.Elapsed;
+            attempt?.RecordSuccess(target.Name);
+            build.OnTargetSucceeded(target);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            target.Status = ExecutionStatus.Aborted;
+            target.Duration = stopwatch.Elapsed;
+            session.Logger.Write(LogLevel.Error, $"Target '{target.Name}' was aborted.");
+        }
+        catch (Exception exception)
+        {
+            target.Status = ExecutionStatus.Failed;
+            target.Duration = stopwatch.Elapsed;
+            target.Error = exception;
+            session.Logger.Write(LogLevel.Error, Describe(exception));
+            if (exception is not (ToolException or BuildDefinitionException))
+                session.Logger.Write(LogLevel.Verbose, exception.ToString());
+            build.OnTargetFailed(target, exception);
+        }
+        finally
+        {
+            session.CurrentTarget = null;
+        }
+    }
+
+    /// <summary>Awaits an action, but stops waiting as soon as the build is cancelled, so a target that ignores the token cannot hold Ctrl-C hostage.</summary>
+    private static async Task RunActionAsync(Func<CancellationToken, Task> action, CancellationToken token)
+    {
+        var task = Task.Run(() => action(token), CancellationToken.None);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = token.Register(() => cancelled.TrySetResult());
+        if (await Task.WhenAny(task, cancelled.Task) != task)
+        {
+            _ = task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            throw new OperationCanceledException(token);
+        }
+
+        await task;
+    }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        ToolException or BuildDefinitionException => exception.Message,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
+}

@@ -1,0 +1,34 @@
+using System.Text;
+using Slipway.Execution;
+
+namespace Slipway.Output;
+
+/// <summary>Renders --plan: the targets in execution order, why each is planned, and which would be skipped.</summary>
+internal static class PlanText
+{
+    public static string Render(IReadOnlyList<ExecutableTarget> plan)
+    {
+        var builder = new StringBuilder();
+        builder.AppendLine("Execution plan:");
+        builder.AppendLine();
+        var width = plan.Select(x => x.Name.Length).DefaultIfEmpty(0).Max() + 4;
+        var number = 0;
+        foreach (var target in plan)
+        {
+            var state = target.Status == ExecutionStatus.Skipped ? $"skip ({target.SkipReason})" : "run";
+            builder.AppendLine($"  {++number,2}. {target.Name.PadRight(width)}{state,-6}  <- {target.PlanReason}");
+            var conditions = target.Definition.DynamicConditions.Select(x => $"only when (checked at run time): {x.Text}")
+                .Concat(target.Definition.Requirements.Select(x => $"requires: {x.Text}"))
+                .Concat(target.Definition.IsAssuredAfterFailure ? ["runs even after a failure"] : [])
+                .Concat(target.Definition.IsProceedAfterFailure ? ["a failure does not stop unrelated targets"] : [])
+                .Concat(target.Produces.Select(x => $"produces: {x}"));
+            foreach (var line in conditions)
+                builder.AppendLine($"      {"".PadRight(width)}{line}");
+        }
+
+        var skipped = plan.Count(x => x.Status == ExecutionStatus.Skipped);
+        builder.AppendLine();
+        builder.Append($"{plan.Count - skipped} to run, {skipped} to skip. Nothing was run (--plan).");
+        return builder.ToString();
+    }
+}
