@@ -102,7 +102,7 @@ public static class BuildRunner
         var defaultTargets = defaults.Select(x => targets.FirstOrDefault(t => Equals(t.Factory, x(build)))
             ?? throw new BuildDefinitionException("A default target passed to Execute<T>() is not a Target property of the build.")).ToList();
         SchemaWriter.WriteIfChanged(root / ".nuke" / "build.schema.json", SchemaWriter.Render(targets, parameters.Parameters));
-        build.OnBuildCreated();
+        build.RaiseBuildCreated();
 
         if (arguments.Help || (arguments.Targets.Count == 0 && defaultTargets.Count == 0))
         {
@@ -125,7 +125,7 @@ public static class BuildRunner
         if (!arguments.NoLogo)
             logger.Write(LogLevel.Information, $"Slipway build '{build.GetType().Name}' on {host.Name} in {root}");
         logger.AttachFile(OpenLogFile(session.TemporaryDirectory));
-        build.OnBuildInitialized();
+        build.RaiseBuildInitialized();
         attempt.Start(plan.Where(x => x.SkipReason == ContinuedReason).Select(x => x.Name));
 
         using var announce = options.Abort.Register(() =>
@@ -141,7 +141,7 @@ public static class BuildRunner
         var aborted = plan.Any(x => x.Status == ExecutionStatus.Aborted) || options.Abort.IsCancellationRequested;
         var outcome = succeeded ? "succeeded" : aborted ? "was aborted" : "failed";
         logger.WriteRaw($"{Environment.NewLine}Build {outcome} on {options.Clock():yyyy-MM-dd HH:mm:ss}.{(succeeded ? "" : " Re-run the same command with --continue to resume.")}", LogLevel.Error);
-        build.OnBuildFinished(succeeded);
+        build.RaiseBuildFinished(succeeded);
         return succeeded ? 0 : Failed;
     }
 
@@ -168,7 +168,7 @@ public static class BuildRunner
         var problems = logger.Problems;
         if (problems.Count == 0)
             return;
-        logger.WriteRaw($"{Environment.NewLine}Repeating warnings and errors:", LogLevel.Warning);
+        logger.WriteRaw($"{Environment.NewLine}Repeating warnings and errors:", problems.Max(x => x.Level));
         foreach (var (level, message) in problems)
             logger.WriteRaw($"  [{(level == LogLevel.Error ? "ERR" : "WRN")}] {message.Split('\n')[0].TrimEnd('\r')}", level);
     }

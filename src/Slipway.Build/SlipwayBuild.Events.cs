@@ -6,37 +6,46 @@ namespace Slipway;
 public abstract partial class SlipwayBuild
 {
     /// <summary>After targets and parameters exist, before planning.</summary>
-    protected internal virtual void OnBuildCreated()
+    protected virtual void OnBuildCreated()
     {
     }
 
     /// <summary>After planning and requirement checks, before the first target runs (not called for --help and --plan).</summary>
-    protected internal virtual void OnBuildInitialized()
+    protected virtual void OnBuildInitialized()
     {
     }
 
     /// <summary>Before a target's actions run.</summary>
-    protected internal virtual void OnTargetRunning(ExecutableTarget target)
+    protected virtual void OnTargetRunning(ExecutableTarget target)
     {
     }
 
     /// <summary>After a target's actions completed.</summary>
-    protected internal virtual void OnTargetSucceeded(ExecutableTarget target)
+    protected virtual void OnTargetSucceeded(ExecutableTarget target)
     {
     }
 
     /// <summary>When a target is skipped (condition, --skip, --continue).</summary>
-    protected internal virtual void OnTargetSkipped(ExecutableTarget target)
+    protected virtual void OnTargetSkipped(ExecutableTarget target)
     {
     }
 
     /// <summary>After a target's action threw.</summary>
-    protected internal virtual void OnTargetFailed(ExecutableTarget target, Exception exception)
+    protected virtual void OnTargetFailed(ExecutableTarget target, Exception exception)
     {
     }
 
     /// <summary>After the summary, whatever the outcome; <paramref name="succeeded"/> says which.</summary>
-    protected internal virtual void OnBuildFinished(bool succeeded)
+    protected virtual void OnBuildFinished(bool succeeded)
     {
     }
+
+    // The executor calls hooks through these, so builds override plain protected members.
+    internal void RaiseBuildCreated() => OnBuildCreated();
+    internal void RaiseBuildInitialized() => OnBuildInitialized();
+    internal void RaiseTargetRunning(ExecutableTarget target) => OnTargetRunning(target);
+    internal void RaiseTargetSucceeded(ExecutableTarget target) => OnTargetSucceeded(target);
+    internal void RaiseTargetSkipped(ExecutableTarget target) => OnTargetSkipped(target);
+    internal void RaiseTargetFailed(ExecutableTarget target, Exception exception) => OnTargetFailed(target, exception);
+    internal void RaiseBuildFinished(bool succeeded) => OnBuildFinished(succeeded);
 }

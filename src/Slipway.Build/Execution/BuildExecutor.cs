@@ -19,7 +19,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
             if (target.Status == ExecutionStatus.Skipped)
             {
                 session.Logger.Write(LogLevel.Information, $"Skipping '{target.Name}': {target.SkipReason}");
-                build.OnTargetSkipped(target);
+                build.RaiseTargetSkipped(target);
                 continue;
             }
 
@@ -44,7 +44,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
                 target.Status = ExecutionStatus.Skipped;
                 target.SkipReason = reason;
                 session.Logger.Write(LogLevel.Information, $"Skipping '{target.Name}': {reason}");
-                build.OnTargetSkipped(target);
+                build.RaiseTargetSkipped(target);
                 continue;
             }
 
@@ -80,7 +80,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            build.OnTargetRunning(target);
+            build.RaiseTargetRunning(target);
             foreach (var action in target.Definition.Actions)
             {
                 token.ThrowIfCancellationRequested();
@@ -90,7 +90,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
             target.Status = target.Definition.Actions.Count == 0 ? ExecutionStatus.Collective : ExecutionStatus.Succeeded;
             target.Duration = stopwatch.Elapsed;
             attempt?.RecordSuccess(target.Name);
-            build.OnTargetSucceeded(target);
+            build.RaiseTargetSucceeded(target);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -106,7 +106,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
             session.Logger.Write(LogLevel.Error, Describe(exception));
             if (exception is not (ToolException or BuildDefinitionException))
                 session.Logger.Write(LogLevel.Verbose, exception.ToString());
-            build.OnTargetFailed(target, exception);
+            build.RaiseTargetFailed(target, exception);
         }
         finally
         {

@@ -136,28 +136,23 @@ internal static class ExecutionPlanner
         return reason;
     }
 
-    /// <summary>WhenSkipped(Skip): dependencies that only skipped targets need are skipped as well.</summary>
+    /// <summary>WhenSkipped(Skip): dependencies that only skipped targets need are skipped as well, transitively.</summary>
     private static void PropagateSkips(Dictionary<ExecutableTarget, string> scheduled, List<ExecutableTarget> invoked, Dictionary<ExecutableTarget, string> skipped)
     {
-        bool changed;
-        do
+        var spreading = new Queue<ExecutableTarget>(skipped.Keys.Where(x => x.Definition.SkipBehavior == DependencyBehavior.Skip).OrderBy(x => x.Index));
+        while (spreading.Count > 0)
         {
-            changed = false;
-            foreach (var target in skipped.Keys.Where(x => x.Definition.SkipBehavior == DependencyBehavior.Skip).ToList())
+            var target = spreading.Dequeue();
+            foreach (var dependency in target.Dependencies)
             {
-                foreach (var dependency in target.Dependencies)
-                {
-                    if (skipped.ContainsKey(dependency) || invoked.Contains(dependency) || !scheduled.ContainsKey(dependency))
-                        continue;
-                    var neededElsewhere = scheduled.Keys.Any(x => x.Dependencies.Contains(dependency) && !skipped.ContainsKey(x));
-                    if (neededElsewhere)
-                        continue;
-                    skipped[dependency] = $"'{target.Name}' was skipped (WhenSkipped)";
-                    changed = true;
-                }
+                if (skipped.ContainsKey(dependency) || invoked.Contains(dependency) || !scheduled.ContainsKey(dependency))
+                    continue;
+                if (scheduled.Keys.Any(x => x.Dependencies.Contains(dependency) && !skipped.ContainsKey(x)))
+                    continue;
+                skipped[dependency] = $"'{target.Name}' was skipped (WhenSkipped)";
+                spreading.Enqueue(dependency);
             }
         }
-        while (changed);
     }
 
     /// <summary>Kahn's algorithm; among ready targets the one declared first runs first, so the order is deterministic.</summary>

@@ -62,7 +62,7 @@ public sealed class InMemoryBuild : IDisposable
             defaults.Select(x => (Func<object, Target>)(b => x((T)b))).ToList(),
             new BuildRunOptions
             {
-                Arguments = ["--root", Root, "--no-logo", .. args],
+                Arguments = [.. args, "--root", Root, "--no-logo"],
                 Environment = Environment,
                 Output = output,
                 Input = new StringReader(Input),
