@@ -12,6 +12,9 @@ public sealed class ParsedArguments
     /// <summary>The built-in option names (without dashes).</summary>
     public static readonly IReadOnlyList<string> BuiltInOptions = ["help", "plan", "target", "skip", "root", "verbosity", "profile", "continue", "host", "no-logo"];
 
+    /// <summary>The built-in commands, which take the rest of the command line.</summary>
+    public static readonly IReadOnlyList<string> Commands = [":secrets"];
+
     /// <summary>The arguments as given.</summary>
     public IReadOnlyList<string> Raw { get; private init; } = [];
 
@@ -54,17 +57,19 @@ public sealed class ParsedArguments
     /// <summary>Parameter options in the order given.</summary>
     public List<ParsedOption> Options { get; } = [];
 
-    /// <summary>Parses a command line: targets before the first option, then <c>--name [values...]</c> or <c>--name=value</c>.</summary>
+    /// <summary>Parses a command line: targets before the first option, then <c>--name [values...]</c> or <c>--name=value</c>; a <c>:command</c> takes the rest.</summary>
     public static ParsedArguments Parse(IReadOnlyList<string> args)
     {
-        if (args.Count > 0 && args[0].StartsWith(':'))
-            return new ParsedArguments { Raw = args, Command = args[0], CommandArguments = args.Skip(1).ToList() };
-
-        var result = new ParsedArguments { Raw = args };
+        // A command may follow built-in options such as --root; everything after it belongs to the command.
+        var command = Enumerable.Range(0, args.Count).FirstOrDefault(i => IsCommand(args[i], i), -1);
+        var result = command < 0
+            ? new ParsedArguments { Raw = args }
+            : new ParsedArguments { Raw = args, Command = args[command], CommandArguments = args.Skip(command + 1).ToList() };
+        var count = command < 0 ? args.Count : command;
         var i = 0;
-        while (i < args.Count && !IsOption(args[i]))
+        while (i < count && !IsOption(args[i]))
             result.Targets.Add(args[i++]);
-        while (i < args.Count)
+        while (i < count)
         {
             var token = args[i++];
             string name;
@@ -84,17 +89,17 @@ public sealed class ParsedArguments
                 }
             }
 
-            if (values.Count == 0)
-            {
-                while (i < args.Count && !IsOption(args[i]))
-                    values.Add(args[i++]);
-            }
-
+            while (i < count && !IsOption(args[i]))
+                values.Add(args[i++]);
             result.Apply(name, values);
         }
 
         return result;
     }
+
+    // The first argument may be any ":name" (an unknown one is reported); later only a known command, so a value such as ":8080" stays a value.
+    private static bool IsCommand(string arg, int index) =>
+        index == 0 ? arg.StartsWith(':') : Commands.Contains(arg);
 
     private static bool IsOption(string arg) => arg.StartsWith("--", StringComparison.Ordinal) || arg is "-h" or "-?";
 
@@ -103,9 +108,11 @@ public sealed class ParsedArguments
         switch (name.ToLowerInvariant().Replace("-", ""))
         {
             case "help":
+                NoValue(name, values);
                 Help = true;
                 break;
             case "plan":
+                NoValue(name, values);
                 Plan = true;
                 break;
             case "target":
@@ -132,18 +139,27 @@ public sealed class ParsedArguments
                 Profiles.AddRange(values);
                 break;
             case "continue":
+                NoValue(name, values);
                 Continue = true;
                 break;
             case "host":
                 Host = Single(name, values);
                 break;
             case "nologo":
+                NoValue(name, values);
                 NoLogo = true;
                 break;
             default:
                 Options.Add(new ParsedOption(name, values));
                 break;
         }
+    }
+
+    private static void NoValue(string name, List<string> values)
+    {
+        if (values.Count > 0)
+            throw new BuildDefinitionException(
+                $"Option '--{name}' takes no value but got '{string.Join(' ', values)}'. Name targets before the first option (./build.sh {string.Join(' ', values)} --{name}) or pass them with --target.");
     }
 
     private static string Single(string name, List<string> values) => values.Count == 1

@@ -23,7 +23,7 @@ internal static class RequirementValidator
 
                 if (!IsMissing(requirement.Parameter!()))
                     continue;
-                var parameter = requirement.MemberName is { } member ? session.Parameters?.Find(member) : null;
+                var parameter = requirement.MemberName is { } member ? session.Parameters?.ForMember(member) : null;
                 if (parameter is not null && TryPrompt(build, session, target, parameter) && !IsMissing(requirement.Parameter!()))
                     continue;
                 errors.Add(parameter is null
@@ -47,7 +47,7 @@ internal static class RequirementValidator
             return false;
         try
         {
-            session.Parameters!.Set(build, parameter, ValueConverter.Convert([answer], parameter.Type, session.Root), "prompt");
+            session.Parameters!.Set(build, parameter, session.Parameters.Convert(parameter, ParameterService.Split(parameter, answer)), "prompt");
             return true;
         }
         catch (ParameterValueException exception)

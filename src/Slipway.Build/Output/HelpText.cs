@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text;
 using Slipway.Execution;
 using Slipway.Parameters;
@@ -70,7 +71,7 @@ internal static class HelpText
         null => null,
         string text => text.Length == 0 ? null : text,
         bool flag => flag ? "true" : "false",
-        Array array => array.Length == 0 ? null : string.Join(" ", array.Cast<object?>()),
+        IEnumerable items => items.Cast<object?>().ToList() is { Count: > 0 } list ? string.Join(" ", list) : null,
         _ => value.ToString(),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Slipway.Execution;
 using Slipway.Parameters;
@@ -12,7 +13,7 @@ internal static class SchemaWriter
     public static string Render(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterDescriptor> parameters)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             var targetNames = targets.Where(x => !x.IsUnlisted).Select(x => x.Name).ToList();
             json.WriteStartObject();
@@ -28,9 +29,15 @@ internal static class SchemaWriter
             foreach (var parameter in parameters.OrderBy(x => x.Name, StringComparer.Ordinal))
             {
                 json.WriteStartObject(parameter.Name);
-                if (parameter.Description is { } description)
-                    json.WriteString("description", parameter.IsSecret ? description + " (secret: store with ./build.sh :secrets set)" : description);
-                WriteType(json, parameter.Type);
+                var description = parameter.IsSecret
+                    ? $"{parameter.Description}{(parameter.Description is null ? "" : " ")}(secret: store with ./build.sh :secrets set {parameter.Name})"
+                    : parameter.Description;
+                if (description is not null)
+                    json.WriteString("description", description);
+                if (parameter.IsSecret)
+                    json.WriteString("type", "string"); // stored as one encrypted "v1:..." string, whatever the parameter's type
+                else
+                    WriteType(json, parameter.Type);
                 json.WriteEndObject();
             }
 

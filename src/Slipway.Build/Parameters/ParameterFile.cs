@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,10 +10,16 @@ public sealed class ParameterFile
 {
     private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    private ParameterFile(string path, IReadOnlyDictionary<string, IReadOnlyList<string>> values)
+    // People edit these files: keep "Zoë's" as written instead of "Zo\u00EB\u0027s".
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly HashSet<string> _arrays;
+
+    private ParameterFile(string path, IReadOnlyDictionary<string, IReadOnlyList<string>> values, HashSet<string> arrays)
     {
         Path = path;
         Values = values;
+        _arrays = arrays;
     }
 
     /// <summary>The file's path.</summary>
@@ -19,6 +27,9 @@ public sealed class ParameterFile
 
     /// <summary>Values by parameter name (as written in the file); lists hold one item per array element.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Values { get; }
+
+    /// <summary>Whether the value of <paramref name="name"/> is a JSON array, whose items are kept as they are (a single string is split into items).</summary>
+    public bool IsArray(string name) => _arrays.Contains(name);
 
     /// <summary>Reads a parameter file; malformed JSON fails with the file, line and column.</summary>
     public static ParameterFile Load(string path)
@@ -32,7 +43,7 @@ public sealed class ParameterFile
         catch (JsonException exception)
         {
             var line = (exception.LineNumber ?? 0) + 1;
-            var column = (exception.BytePositionInLine ?? 0) + 1;
+            var column = Column(text, (int)(exception.LineNumber ?? 0), (int)(exception.BytePositionInLine ?? 0));
             throw new BuildDefinitionException($"Parameter file '{path}' is not valid JSON at line {line}, column {column}: {FirstSentence(exception.Message)} Fix the file or delete the broken entry.");
         }
 
@@ -41,15 +52,21 @@ public sealed class ParameterFile
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new BuildDefinitionException($"Parameter file '{path}' must hold a JSON object such as {{ \"Configuration\": \"Release\" }}, not a {document.RootElement.ValueKind}.");
             var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+            var arrays = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Name.StartsWith('$'))
                     continue;
-                if (ToStrings(property.Value) is { } strings)
-                    values[property.Name] = strings;
+                if (ToStrings(property.Value) is not { } strings)
+                    continue;
+                values[property.Name] = strings;
+                if (property.Value.ValueKind == JsonValueKind.Array)
+                    arrays.Add(property.Name);
+                else
+                    arrays.Remove(property.Name);
             }
 
-            return new ParameterFile(path, values);
+            return new ParameterFile(path, values, arrays);
         }
     }
 
@@ -67,12 +84,14 @@ public sealed class ParameterFile
             root = new JsonObject { ["$schema"] = "./build.schema.json" };
         }
 
+        // Replaced in place, so the file keeps its order and a rewrite shows as a one-line diff.
         var existing = root.Select(x => x.Key).FirstOrDefault(x => string.Equals(x, name, StringComparison.OrdinalIgnoreCase));
         if (existing is not null)
-            root.Remove(existing);
-        root[name] = value;
+            root.SetAt(root.IndexOf(existing), name, value);
+        else
+            root[name] = value;
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine);
+        File.WriteAllText(temporary, root.ToJsonString(WriteOptions) + Environment.NewLine);
         File.Move(temporary, path, overwrite: true);
     }
 
@@ -85,6 +104,16 @@ public sealed class ParameterFile
         JsonValueKind.False => ["false"],
         _ => [element.GetRawText()],
     };
+
+    /// <summary>The 1-based character column of a 0-based UTF-8 byte offset in a line (the parser counts bytes, editors count characters).</summary>
+    private static int Column(string text, int line, int bytes)
+    {
+        var lines = text.Split('\n');
+        if (line >= lines.Length)
+            return bytes + 1;
+        var utf8 = Encoding.UTF8.GetBytes(lines[line]);
+        return Encoding.UTF8.GetCharCount(utf8, 0, Math.Min(bytes, utf8.Length)) + 1;
+    }
 
     private static string FirstSentence(string message)
     {

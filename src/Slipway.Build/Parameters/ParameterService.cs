@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Reflection;
 using System.Security.Cryptography;
 using Slipway.CommandLine;
@@ -40,12 +41,20 @@ internal sealed class ParameterService
     /// <summary>The parameter files read, lowest priority first.</summary>
     public List<ParameterFile> Files { get; } = [];
 
-    /// <summary>The resolved value of a parameter (converted), or null when no source set it.</summary>
-    public bool TryGet(string name, out object? value) => _values.TryGetValue(name, out value);
+    /// <summary>The resolved value (converted) of the parameter a member declares, or false when no source set it.</summary>
+    public bool TryGet(string member, out object? value)
+    {
+        value = null;
+        return ForMember(member) is { } parameter && _values.TryGetValue(parameter.Name, out value);
+    }
 
     /// <summary>Finds a parameter by name, ignoring case, dashes and underscores.</summary>
     public ParameterDescriptor? Find(string name) =>
         Parameters.FirstOrDefault(x => Suggestions.Normalize(x.Name) == Suggestions.Normalize(name));
+
+    /// <summary>Finds the parameter a member declares (its name may differ: <c>[Parameter(Name = ...)]</c>), else the parameter of that name.</summary>
+    public ParameterDescriptor? ForMember(string member) =>
+        Parameters.FirstOrDefault(x => x.Members.Any(m => m.Name[(m.Name.LastIndexOf('.') + 1)..] == member)) ?? Find(member);
 
     /// <summary>Reads defaults from the freshly created build, then resolves and injects every parameter; all errors are reported together.</summary>
     public void Resolve(object build, ParsedArguments arguments, IReadOnlyList<string> profiles)
@@ -62,8 +71,7 @@ internal sealed class ParameterService
             {
                 if (RawValue(parameter, arguments) is not { } raw)
                     continue;
-                var value = ValueConverter.Convert(raw.Values, parameter.Type, _root);
-                Set(build, parameter, value, raw.Source);
+                Set(build, parameter, Convert(parameter, raw.Values), raw.Source);
             }
             catch (ParameterValueException exception)
             {
@@ -79,19 +87,21 @@ internal sealed class ParameterService
             throw new BuildDefinitionException(string.Join(Environment.NewLine, errors));
     }
 
+    /// <summary>Converts raw values to the parameter's type; a secret's raw values are masked first, so a conversion error cannot print them.</summary>
+    public object? Convert(ParameterDescriptor parameter, IReadOnlyList<string> values)
+    {
+        if (parameter.IsSecret)
+            Mask(values);
+        return ValueConverter.Convert(values, parameter.Type, _root);
+    }
+
     /// <summary>Sets a parameter's value (from a source or a prompt), injects it into settable members, and masks secrets.</summary>
     public void Set(object build, ParameterDescriptor parameter, object? value, string source)
     {
         parameter.Source = source;
         _values[parameter.Name] = value;
         if (parameter.IsSecret && value is not null)
-        {
-            foreach (var text in value is Array array ? array.Cast<object?>().Select(x => x?.ToString()) : [value.ToString()])
-            {
-                if (!string.IsNullOrEmpty(text))
-                    SecretMasker.Global.Register(text);
-            }
-        }
+            Mask(value is IEnumerable items and not string ? items.Cast<object?>().Select(x => x?.ToString()) : [value.ToString()]);
 
         foreach (var member in parameter.Members)
         {
@@ -103,7 +113,25 @@ internal sealed class ParameterService
                 case PropertyInfo { CanWrite: true } property when !property.DeclaringType!.IsInterface:
                     property.SetValue(build, value);
                     break;
+                case PropertyInfo property when BackingField(property) is { } field:
+                    field.SetValue(build, value);
+                    break;
             }
+        }
+    }
+
+    // A get-only auto-property ({ get; } = "default") is set through its compiler-generated field; other get-only properties read lazily.
+    private static FieldInfo? BackingField(PropertyInfo property) =>
+        property.DeclaringType!.IsInterface
+            ? null
+            : property.DeclaringType.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    private static void Mask(IEnumerable<string?> values)
+    {
+        foreach (var text in values)
+        {
+            if (!string.IsNullOrEmpty(text))
+                SecretMasker.Global.Register(text);
         }
     }
 
@@ -189,7 +217,7 @@ internal sealed class ParameterService
             var values = file.Values[key];
             if (parameter.IsSecret)
                 values = values.Select(x => SecretCipher.IsEncrypted(x) ? Decrypt(parameter, relative, x) : x).ToList();
-            if (values.Count == 1 && ValueConverter.ElementType(parameter.Type) is not null)
+            if (values.Count == 1 && !file.IsArray(key))
                 values = Split(parameter, values[0]);
             return (values, relative);
         }
@@ -214,7 +242,8 @@ internal sealed class ParameterService
         return null;
     }
 
-    private static IReadOnlyList<string> Split(ParameterDescriptor parameter, string value)
+    /// <summary>Splits one text (an environment variable, a file string, a prompt answer) into a list parameter's items; a scalar's text stays whole.</summary>
+    public static IReadOnlyList<string> Split(ParameterDescriptor parameter, string value)
     {
         if (ValueConverter.ElementType(parameter.Type) is null)
             return [value];

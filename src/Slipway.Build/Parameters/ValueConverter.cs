@@ -25,7 +25,7 @@ public static class ValueConverter
 
         var target = Nullable.GetUnderlyingType(type) ?? type;
         if (values.Count == 0)
-            return target == typeof(bool) ? true : null;
+            return target == typeof(bool) ? true : throw new ParameterValueException("needs a value (only bool parameters are flags)");
         if (values.Count > 1)
             throw new ParameterValueException($"takes one value but got {values.Count}: {string.Join(", ", values.Select(x => $"'{x}'"))}. Targets go before the first option");
         return ConvertScalar(values[0], target, root);
@@ -94,7 +94,7 @@ public static class ValueConverter
             var match = names.FirstOrDefault(x => Suggestions.Normalize(x) == Suggestions.Normalize(value));
             return match is not null
                 ? Enum.Parse(type, match)
-                : throw new ParameterValueException($"'{value}' is not valid. Expected one of: {string.Join(", ", names)}.{Suggestions.DidYouMean(value, names)}".TrimEnd('.'));
+                : throw new ParameterValueException($"'{value}' is not valid.{Suggestions.DidYouMean(value, names)} Expected one of: {string.Join(", ", names)}");
         }
 
         if (type == typeof(AbsolutePath))
@@ -105,7 +105,8 @@ public static class ValueConverter
             return ParseDuration(value);
         if (type == typeof(Uri))
         {
-            return Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            // "localhost:5000" and (on Unix) "/var/feed" parse as absolute URIs too; a URL here names its scheme with "://".
+            return value.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(value, UriKind.Absolute, out var uri)
                 ? uri
                 : throw new ParameterValueException($"'{value}' is not an absolute URL. Expected e.g. http://127.0.0.1:5000");
         }
@@ -138,6 +139,9 @@ public static class ValueConverter
                 return create(number);
         }
 
+        // TimeSpan reads a bare "30" as 30 days, which nobody means.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            throw new ParameterValueException($"'{value}' has no unit. Expected e.g. 30s, 5m, 1h or 00:05:00");
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span)
             ? span
             : throw new ParameterValueException($"'{value}' is not a duration. Expected e.g. 30s, 5m, 1h or 00:05:00");
