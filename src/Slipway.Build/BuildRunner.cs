@@ -94,9 +94,15 @@ public static class BuildRunner
         var parameters = new ParameterService(ParameterDescriptor.Discover(build.GetType()), root, options.Environment, logger, session.Prompt);
         session.Parameters = parameters;
         if (arguments.Command is { } command)
-            return SecretCommand.Run(command, arguments.CommandArguments, parameters, root, options, logger);
+            return SecretCommand.Run(command, arguments.CommandArguments, arguments.Profiles, parameters, root, options, logger);
 
+        parameters.DecryptSecrets = !arguments.Help && !arguments.Plan;
         parameters.Resolve(build, arguments, arguments.Profiles);
+        // Parameter files may name the targets to run and skip (e.g. a CI profile); the command line wins.
+        if (arguments.Targets.Count == 0 && parameters.BuiltInFileValue("Target") is { } fileTargets)
+            arguments.Targets.AddRange(fileTargets);
+        if (arguments.Skip is null && parameters.BuiltInFileValue("Skip") is { } fileSkips)
+            arguments.UseSkip(fileSkips);
         var targets = TargetFactory.Create(build);
         session.Targets = targets;
         var defaultTargets = defaults.Select(x => targets.FirstOrDefault(t => Equals(t.Factory, x(build)))

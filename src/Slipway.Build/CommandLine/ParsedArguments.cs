@@ -36,6 +36,9 @@ public sealed class ParsedArguments
     /// <summary>--skip: null when absent, empty to skip every target not invoked, else the targets to skip.</summary>
     public List<string>? Skip { get; private set; }
 
+    /// <summary>Sets the targets to skip when the command line gave no --skip (from a parameter file).</summary>
+    public void UseSkip(IEnumerable<string> targets) => Skip ??= targets.ToList();
+
     /// <summary>--root.</summary>
     public string? Root { get; private set; }
 
@@ -60,12 +63,14 @@ public sealed class ParsedArguments
     /// <summary>Parses a command line: targets before the first option, then <c>--name [values...]</c> or <c>--name=value</c>; a <c>:command</c> takes the rest.</summary>
     public static ParsedArguments Parse(IReadOnlyList<string> args)
     {
-        // A command may follow built-in options such as --root; everything after it belongs to the command.
+        // A command may follow built-in options such as --root; its own words run up to the next option, and options after them are parsed as usual.
         var command = Enumerable.Range(0, args.Count).FirstOrDefault(i => IsCommand(args[i], i), -1);
+        var words = command < 0 ? 0 : 1 + args.Skip(command + 1).TakeWhile(x => !IsOption(x)).Count();
         var result = command < 0
             ? new ParsedArguments { Raw = args }
-            : new ParsedArguments { Raw = args, Command = args[command], CommandArguments = args.Skip(command + 1).ToList() };
-        var count = command < 0 ? args.Count : command;
+            : new ParsedArguments { Raw = args, Command = args[command], CommandArguments = args.Skip(command + 1).Take(words - 1).ToList() };
+        args = command < 0 ? args : [.. args.Take(command), .. args.Skip(command + words)];
+        var count = args.Count;
         var i = 0;
         while (i < count && !IsOption(args[i]))
             result.Targets.Add(args[i++]);

@@ -9,11 +9,7 @@ public static class Log
     /// <summary>The logger of the current build (a console logger when none runs).</summary>
     public static Logger Current => CurrentLogger.Value ?? _fallback ?? (_fallback = new Logger(Console.Out));
 
-    internal static void Use(Logger logger)
-    {
-        CurrentLogger.Value = logger;
-        _fallback ??= logger;
-    }
+    internal static void Use(Logger logger) => CurrentLogger.Value = logger;
 
     /// <summary>Writes a verbose diagnostic line.</summary>
     public static void Verbose(string message) => Current.Write(LogLevel.Verbose, message);

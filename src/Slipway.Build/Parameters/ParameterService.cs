@@ -38,6 +38,16 @@ internal sealed class ParameterService
 
     public IReadOnlyList<ParameterDescriptor> Parameters { get; }
 
+    /// <summary>Keys a parameter file may hold besides parameters: the targets to run and to skip when the command line names none.</summary>
+    public static readonly IReadOnlySet<string> BuiltInFileKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Target", "Skip" };
+
+    /// <summary>The value of a built-in key (Target, Skip) from the highest-priority parameter file that sets it, or null.</summary>
+    public IReadOnlyList<string>? BuiltInFileValue(string key) =>
+        Enumerable.Reverse(Files).Select(x => x.Values.TryGetValue(key, out var values) ? values : null).FirstOrDefault(x => x is not null);
+
+    /// <summary>Whether encrypted values are decrypted (false for --help and --plan, which must not ask for the password).</summary>
+    public bool DecryptSecrets { get; set; } = true;
+
     /// <summary>The parameter files read, lowest priority first.</summary>
     public List<ParameterFile> Files { get; } = [];
 
@@ -182,7 +192,7 @@ internal sealed class ParameterService
             _logger.Write(LogLevel.Warning, $"Unknown parameter '--{option.Name}' is ignored.{Suggestions.DidYouMean("--" + option.Name, cliNames)}");
         foreach (var file in Files)
         {
-            foreach (var key in file.Values.Keys.Where(x => Find(x) is null))
+            foreach (var key in file.Values.Keys.Where(x => Find(x) is null && !BuiltInFileKeys.Contains(x)))
                 _logger.Write(LogLevel.Warning, $"Unknown parameter '{key}' in '{file.Path}' is ignored.{Suggestions.DidYouMean(key, Parameters.Select(x => x.Name))}");
         }
     }
@@ -215,8 +225,14 @@ internal sealed class ParameterService
             var relative = Path.GetRelativePath(_root, file.Path);
             parameter.Source = relative;
             var values = file.Values[key];
-            if (parameter.IsSecret)
+            if (parameter.IsSecret && values.Any(SecretCipher.IsEncrypted))
+            {
+                // --help and --plan never need a secret's value, so they never ask for the password.
+                if (!DecryptSecrets)
+                    return null;
                 values = values.Select(x => SecretCipher.IsEncrypted(x) ? Decrypt(parameter, relative, x) : x).ToList();
+            }
+
             if (values.Count == 1 && !file.IsArray(key))
                 values = Split(parameter, values[0]);
             return (values, relative);

@@ -7,16 +7,16 @@ namespace Slipway.Parameters;
 /// <summary>The built-in <c>:secrets set NAME [--profile P]</c> command: stores a secret parameter encrypted, reading the value from standard input so it never appears in argv.</summary>
 internal static class SecretCommand
 {
-    public static int Run(string command, IReadOnlyList<string> args, ParameterService parameters, AbsolutePath root, BuildRunOptions options, Logger logger)
+    public static int Run(string command, IReadOnlyList<string> args, IReadOnlyList<string> profiles, ParameterService parameters, AbsolutePath root, BuildRunOptions options, Logger logger)
     {
         const string usage = "Usage: ./build.sh :secrets set NAME [--profile PROFILE]   (the value is read from standard input)";
         if (command != ":secrets" || args.Count < 2 || args[0] != "set")
             throw new BuildDefinitionException($"Unknown command '{string.Join(' ', [command, .. args])}'. {usage}");
 
         var name = args[1];
-        var profile = args.Count >= 4 && args[2] == "--profile" ? args[3] : null;
-        if (args.Count is not (2 or 4) || (args.Count == 4 && profile is null))
+        if (args.Count != 2 || profiles.Count > 1)
             throw new BuildDefinitionException(usage);
+        var profile = profiles.SingleOrDefault();
         var parameter = parameters.Find(name)
             ?? throw new BuildDefinitionException($"Parameter '{name}' does not exist.{Suggestions.DidYouMean(name, parameters.Parameters.Select(x => x.Name))}");
         if (!parameter.IsSecret)

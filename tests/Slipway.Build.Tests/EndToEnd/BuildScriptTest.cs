@@ -7,7 +7,7 @@ public class BuildScriptTest(SampleRepositoryFixture fixture) : IClassFixture<Sa
 
     private ScriptRun Build(params string[] args) => _sample.Run("build.sh", args);
 
-    private ScriptRun Build(Dictionary<string, string> environment, params string[] args) => _sample.Run("build.sh", args, environment);
+    private ScriptRun BuildWith(Dictionary<string, string> environment, params string[] args) => _sample.Run("build.sh", args, environment);
 
     [Fact]
     public void TestBuildSh_RebuildsOnlyWhenInputsChange()
@@ -66,8 +66,8 @@ public class BuildScriptTest(SampleRepositoryFixture fixture) : IClassFixture<Sa
     public void TestParameters_CommandLineBeatsEnvironmentBeatsFile()
     {
         Assert.Contains("Hello, file!", Build("Hello").Output);
-        Assert.Contains("Hello, env!", Build(new() { ["SLIPWAY_NAME"] = "env" }, "Hello").Output);
-        Assert.Contains("Hello, cli!", Build(new() { ["NAME"] = "env" }, "Hello", "--name", "cli").Output);
+        Assert.Contains("Hello, env!", BuildWith(new() { ["SLIPWAY_NAME"] = "env" }, "Hello").Output);
+        Assert.Contains("Hello, cli!", BuildWith(new() { ["NAME"] = "env" }, "Hello", "--name", "cli").Output);
         Assert.Contains("Hello, with spaces & 'quotes'!", Build("Hello", "--name", "with spaces & 'quotes'").Output);
     }
 
@@ -85,7 +85,7 @@ public class BuildScriptTest(SampleRepositoryFixture fixture) : IClassFixture<Sa
     public void TestSecrets_MaskedInToolOutput()
     {
         const string secret = "sEcReT-e2e-4711";
-        var run = Build(new() { ["TOKEN"] = secret }, "Leak");
+        var run = BuildWith(new() { ["TOKEN"] = secret }, "Leak");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("[sh] tool says ***", run.Output);
         Assert.DoesNotContain(secret, run.All);
@@ -95,7 +95,7 @@ public class BuildScriptTest(SampleRepositoryFixture fixture) : IClassFixture<Sa
     [Fact]
     public void TestCi_MissingRequiredParameterFailsWithoutPrompting()
     {
-        var run = Build(new() { ["CI"] = "true" }, "Leak");
+        var run = BuildWith(new() { ["CI"] = "true" }, "Leak");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Target 'Leak' requires parameter 'Token'. Pass --token VALUE, set the environment variable TOKEN", run.Output);
     }
@@ -103,12 +103,12 @@ public class BuildScriptTest(SampleRepositoryFixture fixture) : IClassFixture<Sa
     [Fact]
     public void TestHosts_CodeBuildDetected()
     {
-        Assert.Contains("host=CodeBuild server=True", Build(new() { ["CODEBUILD_BUILD_ID"] = "sample:1" }, "Where").Output);
+        Assert.Contains("host=CodeBuild server=True", BuildWith(new() { ["CODEBUILD_BUILD_ID"] = "sample:1" }, "Where").Output);
         Assert.Contains("host=Terminal server=False", Build("Where").Output);
     }
 
     [Fact]
-    public void TestSigint_AbortsTheTargetKillsItsToolRunsCleanupAndPrintsTheSummary()
+    public async Task TestSigint_AbortsTheTargetKillsItsToolRunsCleanupAndPrintsTheSummary()
     {
         Build("--help"); // built before the clock starts
         var pidFile = _sample.PathOf("long.pid");
@@ -118,13 +118,13 @@ public class BuildScriptTest(SampleRepositoryFixture fixture) : IClassFixture<Sa
         while (!File.Exists(pidFile + ".child") || File.ReadAllText(pidFile + ".child").Trim().Length == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the Long target did not start its tool");
-            Thread.Sleep(50);
+            await Task.Delay(50);
         }
 
         var child = int.Parse(File.ReadAllText(pidFile + ".child").Trim());
         SampleRepository.Signal(process.Id, 2);
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "build.sh did not stop after SIGINT");
-        var text = output.Result;
+        var text = await output.WaitAsync(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync();
         Assert.NotEqual(0, process.ExitCode);
         Assert.Matches(@"Long\s+Aborted", text);
         Assert.Contains("cleanup ran", text);

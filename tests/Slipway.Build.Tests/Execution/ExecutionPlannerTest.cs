@@ -189,3 +189,25 @@ public class ExecutionPlannerTest : IDisposable
         Assert.Contains("Targets (with their direct dependencies):", help.Output);
     }
 }
+
+public class ParameterFileTargetsTest : IDisposable
+{
+    private readonly InMemoryBuild _runner = new();
+
+    public void Dispose() => _runner.Dispose();
+
+    [Fact]
+    public void TestTargetAndSkip_FromAProfileWhenTheCommandLineNamesNone()
+    {
+        _runner.WriteFile(".nuke/parameters.ci.json", """{ "Target": ["Test"], "Skip": ["Restore"] }""");
+        var build = new ChainBuild();
+        var run = _runner.Run(() => build, ["--profile", "ci"], CancellationToken.None);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["Compile", "Test"], build.Ran);
+        Assert.DoesNotContain("Unknown parameter", run.Output);
+
+        var named = new ChainBuild();
+        Assert.Equal(0, _runner.Run(() => named, ["Compile", "--profile", "ci"], CancellationToken.None).ExitCode);
+        Assert.Equal(["Compile"], named.Ran);
+    }
+}

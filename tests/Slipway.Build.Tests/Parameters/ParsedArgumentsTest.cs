@@ -93,7 +93,8 @@ public class ParsedArgumentsTest
         var arguments = ParsedArguments.Parse([":secrets", "set", "ApiKey", "--profile", "ci"]);
 
         Assert.Equal(":secrets", arguments.Command);
-        Assert.Equal(["set", "ApiKey", "--profile", "ci"], arguments.CommandArguments);
+        Assert.Equal(["set", "ApiKey"], arguments.CommandArguments);
+        Assert.Equal(["ci"], arguments.Profiles);
     }
 
     [Fact]

@@ -54,6 +54,20 @@ public sealed class SecretParametersTest : IDisposable
 
     private string FilePath(string name) => Path.Combine(_run.Root, ".nuke", name);
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--plan")]
+    public void TestHelpAndPlan_NeverAskForThePasswordOfEncryptedValues(string option)
+    {
+        _run.WriteFile(".nuke/parameters.json", $$"""{ "ApiToken": "{{SecretCipher.Encrypt(Unique("file-token"), Password)}}" }""");
+        _run.Environment["CI"] = "true";
+
+        var run = Run(option);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("SLIPWAY_SECRETS_PASSWORD", run.Output);
+    }
+
     [Fact]
     public void TestSecret_FromEnvironment_ReachesTargetAndIsMaskedInItsLog()
     {
