@@ -114,19 +114,27 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
         }
     }
 
-    /// <summary>Awaits an action, but stops waiting as soon as the build is cancelled, so a target that ignores the token cannot hold Ctrl-C hostage.</summary>
+    /// <summary>How long an aborted action may take to stop cooperatively (killing its tools) before the build moves on without it.</summary>
+    internal static TimeSpan AbortGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Awaits an action; once the build is cancelled, waits only a grace period, so a target that ignores the token cannot hold Ctrl-C hostage.</summary>
     private static async Task RunActionAsync(Func<CancellationToken, Task> action, CancellationToken token)
     {
         var task = Task.Run(() => action(token), CancellationToken.None);
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var registration = token.Register(() => cancelled.TrySetResult());
-        if (await Task.WhenAny(task, cancelled.Task) != task)
+        await using (token.Register(() => cancelled.TrySetResult()))
         {
-            _ = task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-            throw new OperationCanceledException(token);
+            if (await Task.WhenAny(task, cancelled.Task) == task)
+            {
+                await task;
+                return;
+            }
         }
 
-        await task;
+        // Cancelled: a cooperative action is now killing its tools; let it finish that before clean-up targets run.
+        await Task.WhenAny(task, Task.Delay(AbortGracePeriod));
+        _ = task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        throw new OperationCanceledException(token);
     }
 
     private static string Describe(Exception exception) => exception switch
