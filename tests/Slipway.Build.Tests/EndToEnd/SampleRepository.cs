@@ -80,8 +80,14 @@ public sealed class SampleRepository : IDisposable
             throw new InvalidOperationException($"kill({pid}, {signal}) failed: {Marshal.GetLastPInvokeError()}");
     }
 
-    /// <summary>Whether a process with this id is alive.</summary>
-    public static bool IsAlive(int pid) => kill(pid, 0) == 0;
+    /// <summary>Whether a process with this id is alive (a zombie waiting to be reaped counts as gone).</summary>
+    public static bool IsAlive(int pid)
+    {
+        if (kill(pid, 0) != 0)
+            return false;
+        var stat = $"/proc/{pid}/stat";
+        return !File.Exists(stat) || File.ReadAllText(stat).Split(')').Last().TrimStart().FirstOrDefault() != 'Z';
+    }
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
