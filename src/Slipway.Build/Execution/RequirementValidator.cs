@@ -56,7 +56,8 @@ internal static class RequirementValidator
         }
     }
 
-    private static bool IsMissing(object? value) => value switch
+    /// <summary>Null, an empty string and an empty collection count as missing.</summary>
+    internal static bool IsMissing(object? value) => value switch
     {
         null => true,
         string text => text.Length == 0,

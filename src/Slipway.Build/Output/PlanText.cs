@@ -6,6 +6,12 @@ namespace Slipway.Output;
 /// <summary>Renders --plan: the targets in execution order, why each is planned, and which would be skipped.</summary>
 internal static class PlanText
 {
+    // Shows which requirements would fail, so a plan tells what to set before the real run.
+    private static string RequirementState(Requirement requirement) =>
+        requirement.Parameter is { } parameter
+            ? RequirementValidator.IsMissing(parameter()) ? " (missing)" : ""
+            : requirement.Predicate!() ? "" : " (false)";
+
     public static string Render(IReadOnlyList<ExecutableTarget> plan)
     {
         var builder = new StringBuilder();
@@ -15,10 +21,11 @@ internal static class PlanText
         var number = 0;
         foreach (var target in plan)
         {
-            var state = target.Status == ExecutionStatus.Skipped ? $"skip ({target.SkipReason})" : "run";
-            builder.AppendLine($"  {++number,2}. {target.Name.PadRight(width)}{state,-6}  <- {target.PlanReason}");
-            var conditions = target.Definition.DynamicConditions.Select(x => $"only when (checked at run time): {x.Text}")
-                .Concat(target.Definition.Requirements.Select(x => $"requires: {x.Text}"))
+            var isSkipped = target.Status == ExecutionStatus.Skipped;
+            builder.AppendLine($"  {++number,2}. {target.Name.PadRight(width)}{(isSkipped ? "skip" : "run"),-4}  <- {target.PlanReason}");
+            var conditions = (isSkipped ? [$"skipped: {target.SkipReason}"] : Enumerable.Empty<string>())
+                .Concat(target.Definition.DynamicConditions.Select(x => $"only when (checked at run time): {x.Text}"))
+                .Concat(target.Definition.Requirements.Select(x => $"requires: {x.Text}{RequirementState(x)}"))
                 .Concat(target.Definition.IsAssuredAfterFailure ? ["runs even after a failure"] : [])
                 .Concat(target.Definition.IsProceedAfterFailure ? ["a failure does not stop unrelated targets"] : [])
                 .Concat(target.Produces.Select(x => $"produces: {x}"));

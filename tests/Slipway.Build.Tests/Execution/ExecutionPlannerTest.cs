@@ -85,10 +85,10 @@ public class ExecutionPlannerTest : IDisposable
         var run = _runner.Run(() => build, ["Work", "--plan"], CancellationToken.None);
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(build.Ran);
-        Assert.Contains("1. Setup     run     <- dependency of 'Work'", run.Output);
-        Assert.Contains("2. Work      run     <- invoked", run.Output);
-        Assert.Contains("3. Notify    run     <- triggered by 'Work'", run.Output);
-        Assert.Contains("4. Audit     run     <- triggered by 'Work'", run.Output);
+        Assert.Contains("1. Setup     run   <- dependency of 'Work'", run.Output);
+        Assert.Contains("2. Work      run   <- invoked", run.Output);
+        Assert.Contains("3. Notify    run   <- triggered by 'Work'", run.Output);
+        Assert.Contains("4. Audit     run   <- triggered by 'Work'", run.Output);
         Assert.Contains("4 to run, 0 to skip. Nothing was run (--plan).", run.Output);
     }
 
