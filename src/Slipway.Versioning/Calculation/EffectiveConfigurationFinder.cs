@@ -1,0 +1,100 @@
+using Slipway.Versioning.Configuration;
+using Slipway.Versioning.Git;
+
+namespace Slipway.Versioning.Calculation;
+
+/// <summary>
+/// Resolves <c>increment: Inherit</c>: finds the branches the current one was created from (configured source-branch kinds, nearest merge-base first)
+/// and merges their configuration in, recursively. Several equally near sources give several configurations; all compete.
+/// </summary>
+internal static class EffectiveConfigurationFinder
+{
+    public static IReadOnlyList<EffectiveConfiguration> Find(VersionContext context)
+    {
+        var result = new List<EffectiveConfiguration>();
+        var traversed = new HashSet<string>(StringComparer.Ordinal) { BranchMatcher.ShortName(context.BranchName) };
+        Visit(context, context.BranchConfiguration, context.Head, null, traversed, result);
+        if (result.Count == 0)
+        {
+            // No source branch to inherit from (e.g. the only branch of a repository): bump the patch, as a main branch would.
+            result.Add(EffectiveConfiguration.Resolve(context.BranchConfiguration, null, context.Configuration, IncrementStrategy.Patch));
+        }
+
+        return result;
+    }
+
+    private static void Visit(VersionContext context, BranchConfiguration configuration, Commit tip, GitReference? branch, HashSet<string> traversed, List<EffectiveConfiguration> result)
+    {
+        if (configuration.Increment is null or IncrementStrategy.Inherit)
+        {
+            var sources = SourceBranches(context, configuration, tip, traversed);
+            if (sources.Count > 0)
+            {
+                foreach (var source in sources)
+                {
+                    traversed.Add(BranchMatcher.ShortName(source.FriendlyName));
+                    var sourceConfiguration = context.Configuration.ForBranch(source.FriendlyName);
+                    Visit(context, EffectiveConfiguration.Inherit(configuration, sourceConfiguration), source.Target, source, traversed, result);
+                }
+
+                return;
+            }
+
+            if (context.Configuration.Increment is IncrementStrategy.Inherit)
+                return;
+        }
+
+        result.Add(EffectiveConfiguration.Resolve(configuration, branch, context.Configuration, IncrementStrategy.Patch));
+    }
+
+    /// <summary>The nearest branches of the configured source kinds: by merge-base, newest first; farther ones already contained in a nearer one are dropped.</summary>
+    private static List<GitReference> SourceBranches(VersionContext context, BranchConfiguration configuration, Commit tip, HashSet<string> traversed)
+    {
+        var allowed = configuration.SourceBranches?
+            .Select(context.Configuration.Named)
+            .OfType<BranchConfiguration>()
+            .ToList();
+        var candidates = new List<(GitReference Branch, Commit MergeBase)>();
+        foreach (var branch in DistinctBranches(context.Repository))
+        {
+            var name = BranchMatcher.ShortName(branch.FriendlyName);
+            if (traversed.Contains(name))
+                continue;
+            var kind = context.Configuration.ForBranch(name);
+            if (allowed is not null && !allowed.Any(x => x.Name == kind.Name))
+                continue;
+            if (context.Repository.MergeBase(branch.Target, tip) is { } mergeBase)
+                candidates.Add((branch, mergeBase));
+        }
+
+        candidates = candidates.OrderByDescending(x => x.MergeBase.When).ThenBy(x => x.Branch.FriendlyName, StringComparer.Ordinal).ToList();
+        var kept = new List<(GitReference Branch, Commit MergeBase)>();
+        foreach (var candidate in candidates)
+        {
+            if (kept.Any(x => x.MergeBase != candidate.MergeBase && context.Repository.IsAncestor(candidate.MergeBase, x.Branch.Target)))
+                continue;
+            kept.Add(candidate);
+        }
+
+        if (kept.Count == 0)
+            return [];
+        var nearest = kept[0].MergeBase;
+        var group = kept.Where(x => x.MergeBase == nearest).ToList();
+        var atForkPoint = group.Where(x => x.Branch.Target == nearest).ToList();
+        return (atForkPoint.Count > 0 ? atForkPoint : group).Select(x => x.Branch).ToList();
+    }
+
+    /// <summary>Local branches, and remote-tracking ones whose name no local branch has.</summary>
+    public static IEnumerable<GitReference> DistinctBranches(GitRepository repository)
+    {
+        var local = repository.Branches.Where(x => !x.IsRemote).ToList();
+        var names = local.Select(x => x.FriendlyName).ToHashSet(StringComparer.Ordinal);
+        return local.Concat(repository.Branches.Where(x => x.IsRemote && names.Add(RemoteShortName(x.FriendlyName))));
+    }
+
+    private static string RemoteShortName(string friendlyName)
+    {
+        var slash = friendlyName.IndexOf('/');
+        return slash < 0 ? friendlyName : friendlyName[(slash + 1)..];
+    }
+}

@@ -1,0 +1,65 @@
+using Slipway.Versioning.Git;
+
+namespace Slipway.Versioning.Calculation;
+
+/// <summary>
+/// Version tags as base versions: tags in HEAD's history; with track-merge-target, tags on merge commits elsewhere that merged a commit of HEAD's history;
+/// branches that are neither main nor release also see main/support tags, and branches tracking release branches see release/hotfix tags. Only tags not newer than HEAD,
+/// whose pre-release label (if any) is the branch's label.
+/// </summary>
+internal static class TaggedCommitStrategy
+{
+    public static IEnumerable<BaseVersion> Get(VersionContext context, EffectiveConfiguration configuration)
+    {
+        var label = context.Label(configuration);
+        var seen = new HashSet<(string Tag, string Source)>();
+        foreach (var (tag, source) in Tags(context, configuration))
+        {
+            if (source.When > context.Head.When || !seen.Add((tag.Tag.CanonicalName, source.Sha)))
+                continue;
+            if (tag.Version.IsPreRelease && !string.Equals(tag.Version.Label ?? "", label ?? tag.Version.Label ?? "", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var field = IncrementFinder.Determine(context, source, configuration);
+            yield return new BaseVersion($"Git tag '{tag.Tag.FriendlyName}'", tag.Version, source, new VersionIncrement(field, label), configuration);
+        }
+    }
+
+    private static IEnumerable<(VersionTag Tag, Commit Source)> Tags(VersionContext context, EffectiveConfiguration configuration)
+    {
+        var repository = context.Repository;
+        foreach (var tag in context.VersionTags)
+        {
+            if (repository.IsAncestor(tag.Commit, context.Head))
+            {
+                yield return (tag, tag.Commit);
+                continue;
+            }
+
+            if (configuration.TrackMergeTarget)
+            {
+                var parent = tag.Commit.Parents.FirstOrDefault(x => repository.IsAncestor(x, context.Head));
+                if (parent is not null)
+                {
+                    yield return (tag, parent);
+                    continue;
+                }
+            }
+
+            var seesMain = !configuration.IsMainBranch && !configuration.IsReleaseBranch;
+            if (seesMain && OnBranchOfKind(context, tag.Commit, x => x.IsMainBranch == true))
+            {
+                yield return (tag, tag.Commit);
+                continue;
+            }
+
+            if (configuration.TracksReleaseBranches && OnBranchOfKind(context, tag.Commit, x => x.IsReleaseBranch == true))
+                yield return (tag, tag.Commit);
+        }
+    }
+
+    private static bool OnBranchOfKind(VersionContext context, Commit commit, Func<Configuration.BranchConfiguration, bool> kind) =>
+        EffectiveConfigurationFinder.DistinctBranches(context.Repository)
+            .Where(x => Configuration.BranchMatcher.ShortName(x.FriendlyName) != Configuration.BranchMatcher.ShortName(context.BranchName))
+            .Where(x => kind(context.Configuration.ForBranch(x.FriendlyName)))
+            .Any(x => context.Repository.IsAncestor(commit, x.Target));
+}

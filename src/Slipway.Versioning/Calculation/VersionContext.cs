@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Slipway.Versioning.Configuration;
+using Slipway.Versioning.Git;
+
+namespace Slipway.Versioning.Calculation;
+
+/// <summary>A tag that parses as a version, with the commit it stands for.</summary>
+internal sealed record VersionTag(GitReference Tag, SemanticVersion Version, Commit Commit);
+
+/// <summary>What one version computation works on: the repository, the configuration, the branch and HEAD, with shared look-ups.</summary>
+internal sealed class VersionContext
+{
+    private IReadOnlyList<VersionTag>? _versionTags;
+
+    public VersionContext(GitRepository repository, GitVersionConfiguration configuration, string branchName, Commit head)
+    {
+        Repository = repository;
+        Configuration = configuration;
+        BranchName = branchName;
+        Head = head;
+        BranchConfiguration = configuration.ForBranch(branchName);
+    }
+
+    public GitRepository Repository { get; }
+    public GitVersionConfiguration Configuration { get; }
+
+    /// <summary>The branch being versioned, as given (e.g. <c>feature/x</c>).</summary>
+    public string BranchName { get; }
+
+    /// <summary>The commit being versioned.</summary>
+    public Commit Head { get; }
+
+    /// <summary>The current branch's own configuration (first regex match).</summary>
+    public BranchConfiguration BranchConfiguration { get; }
+
+    /// <summary>Every tag that parses as a version with the configured prefix and format.</summary>
+    public IReadOnlyList<VersionTag> VersionTags => _versionTags ??= Repository.Tags
+        .Select(x => SemanticVersion.TryParse(x.FriendlyName, Configuration.TagPrefix, Configuration.SemanticVersionFormat, out var version)
+            ? new VersionTag(x, version!, x.Target)
+            : null)
+        .OfType<VersionTag>()
+        .ToList();
+
+    /// <summary>Whether a commit is excluded by <c>ignore:</c> (sha list, commits-before).</summary>
+    public bool IsIgnored(Commit commit) =>
+        (Configuration.IgnoreCommitsBefore is { } before && commit.When <= before) ||
+        Configuration.IgnoreShas.Any(x => commit.Sha.StartsWith(x, StringComparison.OrdinalIgnoreCase));
+
+    private bool HasIgnoreRules => Configuration.IgnoreCommitsBefore is not null || Configuration.IgnoreShas.Count > 0;
+
+    /// <summary>Commits reachable from HEAD but not from <paramref name="source"/> (all of HEAD's history when null), without ignored ones.</summary>
+    public int CountSince(Commit? source) =>
+        HasIgnoreRules ? Repository.CommitsBetween(source, Head).Count(x => !IsIgnored(x)) : Repository.CountCommits(source, Head);
+
+    /// <summary>The commits after <paramref name="source"/> up to HEAD, newest first, without ignored ones.</summary>
+    public IEnumerable<Commit> CommitsSince(Commit? source) => Repository.CommitsBetween(source, Head).Where(x => !IsIgnored(x));
+
+    /// <summary>The label of <paramref name="configuration"/> with <c>{BranchName}</c>, <c>{Number}</c> (any named group) filled from the current branch's name.</summary>
+    public string? Label(EffectiveConfiguration configuration, string? branchNameOverride = null)
+    {
+        var label = configuration.Label;
+        if (label is null)
+            return null;
+        var name = branchNameOverride ?? BranchMatcher.ShortName(BranchName);
+        var regex = BranchConfiguration.RegularExpression;
+        if (regex is null || name.Length == 0)
+            return label;
+        var pattern = BranchMatcher.Regex(regex);
+        var match = pattern.Match(name);
+        if (!match.Success)
+            return label;
+        foreach (var group in pattern.GetGroupNames())
+        {
+            if (match.Groups[group].Success)
+                label = label.Replace("{" + group + "}", Escape(match.Groups[group].Value), StringComparison.Ordinal);
+        }
+
+        return label;
+    }
+
+    /// <summary>Replaces characters that may not stand in a pre-release label or escaped branch name with <c>-</c>.</summary>
+    public static string Escape(string value) => Regex.Replace(value, "[^a-zA-Z0-9-]", "-");
+}
