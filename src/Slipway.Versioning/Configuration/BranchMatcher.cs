@@ -6,34 +6,43 @@ namespace Slipway.Versioning.Configuration;
 /// <summary>Finds the branch configuration for a branch name, as GitVersion does: first matching regex in order, <c>unknown</c> last.</summary>
 internal static class BranchMatcher
 {
+    private const string UnknownKey = "unknown";
+
     private static readonly ConcurrentDictionary<string, Regex> Cache = new();
+
+    private static readonly string[] PullRequestRefs = ["refs/pull/", "refs/pull-requests/"];
 
     public static BranchConfiguration Match(GitVersionConfiguration configuration, string branchName)
     {
         var name = ShortName(branchName);
-        foreach (var branch in configuration.Branches.Where(x => !string.Equals(x.Name, "unknown", StringComparison.OrdinalIgnoreCase)))
+        var candidates = configuration.Branches.Where(x => x.Name != UnknownKey).Concat(configuration.Branches.Where(x => x.Name == UnknownKey));
+        foreach (var branch in candidates)
         {
             if (branch.RegularExpression is { } pattern && Regex(pattern).IsMatch(name))
                 return branch;
         }
 
-        return configuration.Named("unknown") ?? new BranchConfiguration { Name = "unknown", RegularExpression = "(?<BranchName>.+)" };
+        // GitVersion's empty branch configuration: everything inherits from the top level.
+        return new BranchConfiguration { Name = UnknownKey, RegularExpression = "", Label = "{BranchName}", Increment = IncrementStrategy.Inherit };
     }
 
     /// <summary>The named groups of the branch's regex match (BranchName, Number, ...).</summary>
     public static Match? Groups(BranchConfiguration branch, string branchName) =>
         branch.RegularExpression is { } pattern ? Regex(pattern).Match(ShortName(branchName)) : null;
 
-    /// <summary>A branch name without <c>refs/heads/</c>, <c>refs/remotes/</c> and a leading <c>origin/</c>.</summary>
+    /// <summary>
+    /// The name regexes are matched against, as GitVersion's <c>WithoutOrigin</c>: without <c>refs/heads/</c>; a
+    /// remote-tracking <c>refs/remotes/origin/x</c> or a bare <c>origin/x</c> without <c>origin/</c>; a pull-request ref
+    /// <c>refs/pull/12/merge</c> as the local branch GitVersion makes of it, <c>pull/12/merge</c>.
+    /// </summary>
     public static string ShortName(string branchName)
     {
-        var name = branchName;
-        foreach (var prefix in new[] { "refs/heads/", "refs/remotes/" })
-        {
-            if (name.StartsWith(prefix, StringComparison.Ordinal))
-                name = name[prefix.Length..];
-        }
+        if (branchName.StartsWith("refs/heads/", StringComparison.Ordinal))
+            return branchName["refs/heads/".Length..];
+        if (PullRequestRefs.Any(x => branchName.StartsWith(x, StringComparison.Ordinal)))
+            return branchName["refs/".Length..];
 
+        var name = branchName.StartsWith("refs/remotes/", StringComparison.Ordinal) ? branchName["refs/remotes/".Length..] : branchName;
         return name.StartsWith("origin/", StringComparison.Ordinal) ? name["origin/".Length..] : name;
     }
 

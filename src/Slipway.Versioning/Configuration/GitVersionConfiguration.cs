@@ -15,7 +15,7 @@ public sealed class GitVersionConfiguration
     /// <summary>Top-level <c>increment</c>.</summary>
     public IncrementStrategy Increment { get; init; } = IncrementStrategy.Inherit;
 
-    /// <summary><c>next-version</c>, or null.</summary>
+    /// <summary><c>next-version</c>, or null; completed to major.minor.patch when loaded (<c>2</c> gives <c>2.0.0</c>, <c>2.1</c> gives <c>2.1.0</c>).</summary>
     public string? NextVersion { get; init; }
 
     /// <summary><c>tag-prefix</c> (a regex).</summary>
@@ -57,6 +57,18 @@ public sealed class GitVersionConfiguration
     /// <summary>Top-level <c>track-merge-message</c>.</summary>
     public bool TrackMergeMessage { get; init; } = true;
 
+    /// <summary>Top-level <c>tracks-release-branches</c>, inherited by branches that leave it unset.</summary>
+    public bool TracksReleaseBranches { get; init; }
+
+    /// <summary>Top-level <c>is-release-branch</c>, inherited by branches that leave it unset.</summary>
+    public bool IsReleaseBranch { get; init; }
+
+    /// <summary>Top-level <c>is-main-branch</c>, inherited by branches that leave it unset.</summary>
+    public bool IsMainBranch { get; init; }
+
+    /// <summary>Top-level <c>pre-release-weight</c> (unset in the built-in workflows), inherited by branches that leave it unset.</summary>
+    public int? PreReleaseWeight { get; init; }
+
     /// <summary><c>merge-message-formats</c>: extra named regexes for merge messages.</summary>
     public IReadOnlyDictionary<string, string> MergeMessageFormats { get; init; } = new Dictionary<string, string>();
 
@@ -80,6 +92,12 @@ public sealed class GitVersionConfiguration
 
     /// <summary>Warnings found while loading (unknown keys, ...), for the caller to show.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Keys the user's file sets that GitVersion knows and Slipway accepts without using (<c>assembly-versioning-scheme</c>, ...), one note each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The configuration file that was read (or the source name given to <see cref="ConfigurationLoader.Parse"/>); null when only the workflow defaults apply.</summary>
+    public string? SourceFile { get; init; }
 
     /// <summary>The first branch configuration whose regex matches <paramref name="branchName"/> (<c>origin/</c> and <c>refs/heads/</c> stripped, case-insensitive); <c>unknown</c> when none does.</summary>
     public BranchConfiguration ForBranch(string branchName) => Configuration.BranchMatcher.Match(this, branchName);
