@@ -56,9 +56,9 @@ internal sealed record EffectiveConfiguration(
         branch.PreventIncrementWhenCurrentCommitTagged ?? top.PreventIncrementWhenCurrentCommitTagged,
         branch.TrackMergeTarget ?? top.TrackMergeTarget,
         branch.TrackMergeMessage ?? top.TrackMergeMessage,
-        branch.TracksReleaseBranches ?? false,
-        branch.IsReleaseBranch ?? false,
-        branch.IsMainBranch ?? false,
-        branch.PreReleaseWeight ?? 0,
+        branch.TracksReleaseBranches ?? top.TracksReleaseBranches,
+        branch.IsReleaseBranch ?? top.IsReleaseBranch,
+        branch.IsMainBranch ?? top.IsMainBranch,
+        branch.PreReleaseWeight ?? top.PreReleaseWeight ?? 0,
         branch.CommitMessageIncrementing ?? top.CommitMessageIncrementing);
 }

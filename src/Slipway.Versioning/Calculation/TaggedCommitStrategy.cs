@@ -37,7 +37,8 @@ internal static class TaggedCommitStrategy
 
             if (configuration.TrackMergeTarget)
             {
-                var parent = tag.Commit.Parents.FirstOrDefault(x => repository.IsAncestor(x, context.Head));
+                // The merged side: of the tagged merge's parents in HEAD's history, the newest (main's own earlier commit is usually in it too).
+                var parent = tag.Commit.Parents.Where(x => repository.IsAncestor(x, context.Head)).MaxBy(x => x.When);
                 if (parent is not null)
                 {
                     yield return (tag, parent);
