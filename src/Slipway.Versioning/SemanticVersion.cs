@@ -53,9 +53,11 @@ public sealed partial record SemanticVersion : IComparable<SemanticVersion>
         var value = text.Trim();
         if (!string.IsNullOrEmpty(tagPrefix))
         {
+            // As GitVersion: a tag must start with the prefix (the default [vV]? also matches nothing).
             var prefix = Regex.Match(value, "^(" + tagPrefix + ")", RegexOptions.CultureInvariant);
-            if (prefix.Success)
-                value = value[prefix.Length..];
+            if (!prefix.Success)
+                return false;
+            value = value[prefix.Length..];
         }
 
         var match = (format == SemanticVersionFormat.Strict ? StrictPattern() : LoosePattern()).Match(value);
