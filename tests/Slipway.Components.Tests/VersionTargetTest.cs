@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Slipway.Components.Tests;
+
+public class VersionBuild : SlipwayBuild, IVersion;
+
+/// <summary>The Version target on a real git repository made by the test.</summary>
+public class VersionTargetTest : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("slipway-version-target-").FullName;
+
+    public VersionTargetTest()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, ".nuke"));
+        Git("init", "-q", "-b", "main");
+        Git("commit", "-q", "--allow-empty", "-m", "initial");
+        Git("tag", "2.3.0");
+        Git("checkout", "-q", "-b", "release/2.4.0");
+        Git("commit", "-q", "--allow-empty", "-m", "stabilize");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private void Git(params string[] args)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        info.Environment["GIT_AUTHOR_NAME"] = info.Environment["GIT_COMMITTER_NAME"] = "Test";
+        info.Environment["GIT_AUTHOR_EMAIL"] = info.Environment["GIT_COMMITTER_EMAIL"] = "test@slipway.invalid";
+        using var process = Process.Start(info)!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    private (int Code, string Output) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = BuildRunner.Run(() => new VersionBuild(), [], new BuildRunOptions
+        {
+            Arguments = [.. args, "--root", _root, "--no-logo"],
+            Environment = new Dictionary<string, string?>(),
+            Output = output,
+            WorkingDirectory = _root,
+        });
+        return (code, output.ToString());
+    }
+
+    [Fact]
+    public void TestVersion_PrintsTheVariablesAndReportsVersionAndImageTag()
+    {
+        var (code, output) = Run("Version");
+        Assert.Equal(0, code);
+        Assert.Matches(@"FullSemVer\s+2\.4\.0-beta\.1\+1", output);
+        Assert.Contains("// Version: 2.4.0-beta.1+1", output);
+        Assert.Contains("// Image tag: 2.4.0-candidate-1", output);
+        Assert.Contains("is a Release branch; environment Staging", output);
+    }
+
+    [Fact]
+    public void TestVersion_JsonOutputAndBranchParameter()
+    {
+        var (code, output) = Run("Version", "--output", "json", "--branch", "hotfix/urgent", "--verbosity", "quiet");
+        Assert.Equal(0, code);
+        var json = output[output.IndexOf('{')..(output.LastIndexOf('}') + 1)];
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("hotfix/urgent", root.GetProperty("BranchName").GetString());
+        Assert.Equal("2.3.1-beta.1+1", root.GetProperty("FullSemVer").GetString());
+    }
+
+    [Fact]
+    public void TestVersion_NoGitFailsTheTargetWithTheReason()
+    {
+        Directory.Delete(Path.Combine(_root, ".git"), recursive: true);
+        var (code, output) = Run("Version");
+        Assert.Equal(1, code);
+        Assert.Contains("is not inside a git repository", output);
+    }
+}
