@@ -1,0 +1,276 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Slipway.Versioning.Git;
+
+// The graph walks. Reachable sets are bit sets cached per tip (a version computation asks about the same few tips
+// again and again: HEAD, a branch, a tag); other walks mark visits in an array with a new stamp per walk, so nothing
+// is cleared between walks.
+internal sealed partial class CommitGraph
+{
+    private const long ReachableCacheBytes = 32L * 1024 * 1024;
+
+    private readonly Lock _gate = new();
+    private readonly int[] _visited; // _visited[i] == _stamp: commit i was seen by the current walk
+    private readonly int[] _pending; // a walk's stack; each commit is pushed at most once, so Count entries suffice
+    private readonly Dictionary<int, ulong[]> _reachable = [];
+    private int _stamp;
+    private int _pinned = -1;
+    private int[]? _childStart;
+    private int[]? _children;
+
+    /// <summary>Keeps the reachable set of <paramref name="index"/> (HEAD) cached for the graph's lifetime.</summary>
+    public void Pin(int index) => _pinned = index;
+
+    /// <summary>Whether <paramref name="ancestor"/> is reachable from <paramref name="descendant"/>; true when they are equal.</summary>
+    public bool IsAncestor(int ancestor, int descendant)
+    {
+        lock (_gate)
+            return IsAncestorLocked(ancestor, descendant);
+    }
+
+    /// <summary>The number of commits reachable from <paramref name="to"/> but not from <paramref name="exclusiveFrom"/> (-1 for none).</summary>
+    public int CountBetween(int exclusiveFrom, int to)
+    {
+        lock (_gate)
+        {
+            var included = Reachable(to);
+            var count = 0;
+            if (exclusiveFrom < 0)
+            {
+                foreach (var word in included)
+                    count += BitOperations.PopCount(word);
+                return count;
+            }
+
+            var excluded = Reachable(exclusiveFrom);
+            for (var word = 0; word < included.Length; word++)
+                count += BitOperations.PopCount(included[word] & ~excluded[word]);
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// The commits <see cref="CountBetween"/> counts, in git rev-list's default order: newest committer date first, walking
+    /// from <paramref name="to"/>; commits with equal dates come in the order the walk met them.
+    /// </summary>
+    public Commit[] Between(int exclusiveFrom, int to)
+    {
+        lock (_gate)
+        {
+            var excluded = exclusiveFrom < 0 ? null : Reachable(exclusiveFrom);
+            if (excluded is not null && Contains(excluded, to))
+                return [];
+
+            var result = new List<Commit>();
+            var stamp = NextStamp();
+            var queue = new PriorityQueue<int, (long NegatedTime, long Sequence)>();
+            long sequence = 0;
+            _visited[to] = stamp;
+            queue.Enqueue(to, (-_times[to], sequence++));
+            while (queue.TryDequeue(out var commit, out _))
+            {
+                result.Add(Commits[commit]);
+                foreach (var parent in Parents(commit))
+                {
+                    if (_visited[parent] == stamp || (excluded is not null && Contains(excluded, parent)))
+                        continue;
+                    _visited[parent] = stamp;
+                    queue.Enqueue(parent, (-_times[parent], sequence++));
+                }
+            }
+
+            return [.. result];
+        }
+    }
+
+    /// <summary>
+    /// The best common ancestor of <paramref name="one"/> and <paramref name="other"/>, or -1 when they share no history.
+    /// A best common ancestor is one no other common ancestor can reach. When there are several (criss-cross merges),
+    /// this returns the one with the newest committer date, as <c>git merge-base</c> does; for equal dates, the higher
+    /// generation, then the smaller sha, where git's pick depends on its walk order.
+    /// </summary>
+    public int MergeBase(int one, int other)
+    {
+        lock (_gate)
+        {
+            var common = Reachable(one);
+            if (Contains(common, other))
+                return other;
+
+            // Walk down from `other` until history reachable from `one` is met: each first meeting is a candidate, and
+            // every best common ancestor is one, because the path to it from `other` crosses no other common ancestor.
+            var candidates = new List<int>();
+            var stamp = NextStamp();
+            var top = 0;
+            _visited[other] = stamp;
+            _pending[top++] = other;
+            while (top > 0)
+            {
+                foreach (var parent in Parents(_pending[--top]))
+                {
+                    if (_visited[parent] == stamp)
+                        continue;
+                    _visited[parent] = stamp;
+                    if (Contains(common, parent))
+                        candidates.Add(parent);
+                    else
+                        _pending[top++] = parent;
+                }
+            }
+
+            return candidates.Count switch
+            {
+                0 => -1,
+                1 => candidates[0],
+                _ => Newest(WithoutRedundant(candidates)),
+            };
+        }
+    }
+
+    /// <summary>For each of <paramref name="tips"/>, whether <paramref name="commit"/> is reachable from it.</summary>
+    public bool[] TipsContaining(int commit, IReadOnlyList<int> tips)
+    {
+        lock (_gate)
+        {
+            // One walk up the children from the commit finds every descendant, instead of one walk down per tip.
+            var (childStart, children) = Children();
+            var stamp = NextStamp();
+            var top = 0;
+            _visited[commit] = stamp;
+            _pending[top++] = commit;
+            while (top > 0)
+            {
+                var current = _pending[--top];
+                for (var edge = childStart[current]; edge < childStart[current + 1]; edge++)
+                {
+                    var child = children[edge];
+                    if (_visited[child] == stamp)
+                        continue;
+                    _visited[child] = stamp;
+                    _pending[top++] = child;
+                }
+            }
+
+            var contains = new bool[tips.Count];
+            for (var index = 0; index < tips.Count; index++)
+                contains[index] = _visited[tips[index]] == stamp;
+            return contains;
+        }
+    }
+
+    private bool IsAncestorLocked(int ancestor, int descendant)
+    {
+        if (ancestor == descendant)
+            return true;
+        // An ancestor's generation is always lower: the cheap answer for most unrelated pairs.
+        return _generation[ancestor] < _generation[descendant] && Contains(Reachable(descendant), ancestor);
+    }
+
+    // Drops every candidate another candidate can reach, with one walk down from all of them, which stops below the
+    // lowest candidate generation: nothing there can lead to a candidate.
+    private List<int> WithoutRedundant(List<int> candidates)
+    {
+        var lowest = candidates.Min(candidate => _generation[candidate]);
+        var stamp = NextStamp();
+        var top = 0;
+        // The candidates themselves stay unmarked: only being reached from another one marks a candidate.
+        foreach (var candidate in candidates)
+            PushParents(candidate);
+        while (top > 0)
+            PushParents(_pending[--top]);
+        return candidates.Where(candidate => _visited[candidate] != stamp).ToList();
+
+        void PushParents(int commit)
+        {
+            if (_generation[commit] <= lowest)
+                return;
+            foreach (var parent in Parents(commit))
+            {
+                if (_visited[parent] == stamp)
+                    continue;
+                _visited[parent] = stamp;
+                _pending[top++] = parent;
+            }
+        }
+    }
+
+    private int Newest(List<int> candidates) =>
+        candidates
+            .OrderByDescending(candidate => _times[candidate])
+            .ThenByDescending(candidate => _generation[candidate])
+            .ThenBy(candidate => Commits[candidate].Sha, StringComparer.Ordinal)
+            .First();
+
+    /// <summary>The set of commits reachable from <paramref name="tip"/>, itself included; cached. The caller holds the lock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every commit: optimize it at once, not at the slow first JIT tier
+    private ulong[] Reachable(int tip)
+    {
+        if (_reachable.TryGetValue(tip, out var cached))
+            return cached;
+
+        var set = new ulong[(Count + 63) >> 6];
+        var top = 0;
+        Add(set, tip);
+        _pending[top++] = tip;
+        while (top > 0)
+        {
+            foreach (var parent in Parents(_pending[--top]))
+            {
+                if (Contains(set, parent))
+                    continue;
+                Add(set, parent);
+                _pending[top++] = parent;
+            }
+        }
+
+        if (_reachable.Count >= Math.Clamp(ReachableCacheBytes / (set.Length * 8L + 1), 16, 1024))
+        {
+            var pinned = _pinned >= 0 && _reachable.TryGetValue(_pinned, out var kept) ? kept : null;
+            _reachable.Clear();
+            if (pinned is not null)
+                _reachable[_pinned] = pinned;
+        }
+
+        _reachable[tip] = set;
+        return set;
+    }
+
+    private (int[] Start, int[] Children) Children()
+    {
+        if (_childStart is not null)
+            return (_childStart, _children!);
+
+        var start = new int[Count + 1];
+        foreach (var parent in _parents)
+            start[parent + 1]++;
+        for (var index = 0; index < Count; index++)
+            start[index + 1] += start[index];
+        var next = start[..^1];
+        var children = new int[_parents.Length];
+        for (var child = 0; child < Count; child++)
+        {
+            foreach (var parent in Parents(child))
+                children[next[parent]++] = child;
+        }
+
+        _children = children;
+        _childStart = start;
+        return (start, children);
+    }
+
+    private int NextStamp()
+    {
+        if (_stamp == int.MaxValue)
+        {
+            Array.Clear(_visited);
+            _stamp = 0;
+        }
+
+        return ++_stamp;
+    }
+
+    private static bool Contains(ulong[] set, int index) => (set[index >> 6] & (1UL << index)) != 0;
+
+    private static void Add(ulong[] set, int index) => set[index >> 6] |= 1UL << index;
+}

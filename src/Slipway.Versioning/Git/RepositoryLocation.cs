@@ -1,0 +1,100 @@
+namespace Slipway.Versioning.Git;
+
+/// <summary>Where a repository is and what HEAD is, from one <c>git rev-parse</c>; failures become errors that say what to do.</summary>
+internal sealed record RepositoryLocation(
+    string WorkingDirectory, string GitDirectory, bool HasCommitGraph, bool IsShallow, string? HeadSha, string? CurrentBranch)
+{
+    private const string BranchPrefix = "refs/heads/";
+
+    /// <summary>Finds the repository containing <paramref name="path"/>.</summary>
+    /// <exception cref="GitException">The folder is missing, not in a repository, or git refuses to read it.</exception>
+    public static async Task<RepositoryLocation> FindAsync(string path, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetFullPath(path);
+        if (!Directory.Exists(directory))
+        {
+            throw new GitException(
+                $"Folder '{directory}' does not exist, so there is no git history to compute a version from. Pass the folder of a git checkout.",
+                directory);
+        }
+
+        // HEAD before --symbolic-full-name HEAD: the option applies to every argument after it. In a repository
+        // without commits, rev-parse prints the first four lines, echoes HEAD, and then fails on it.
+        var result = await GitCli.RunAsync(
+            directory,
+            [
+                "rev-parse", "--path-format=absolute", "--show-toplevel", "--absolute-git-dir", "--git-common-dir",
+                "--is-shallow-repository", "HEAD", "--symbolic-full-name", "HEAD",
+            ],
+            cancellationToken,
+            allowFailure: true).ConfigureAwait(false);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (result.ExitCode == 0 && lines.Length == 6)
+            return Create(lines, lines[4], BranchName(lines[5]));
+        if (lines.Length >= 4 && lines[3] is "true" or "false")
+        {
+            // HEAD names a branch without commits: a new repository, or an orphan branch.
+            var head = await GitCli.RunAsync(directory, ["symbolic-ref", "-q", "HEAD"], cancellationToken, allowFailure: true)
+                .ConfigureAwait(false);
+            return Create(lines, null, BranchName(head.Text));
+        }
+
+        throw Failure(directory, result);
+    }
+
+    private static RepositoryLocation Create(string[] lines, string? headSha, string? currentBranch)
+    {
+        // Linked worktrees share the main repository's objects, and so its commit-graph.
+        var objects = Path.Combine(lines[2], "objects", "info");
+        var hasCommitGraph = File.Exists(Path.Combine(objects, "commit-graph")) ||
+                             File.Exists(Path.Combine(objects, "commit-graphs", "commit-graph-chain"));
+        return new RepositoryLocation(
+            Path.GetFullPath(lines[0]), Path.GetFullPath(lines[1]), hasCommitGraph, lines[3] == "true", headSha, currentBranch);
+    }
+
+    private static string? BranchName(string symbolicName) =>
+        symbolicName.StartsWith(BranchPrefix, StringComparison.Ordinal) ? symbolicName[BranchPrefix.Length..] : null;
+
+    private static GitException Failure(string directory, Tooling.ToolResult result)
+    {
+        var errors = GitCli.ErrorText(result);
+        // The advice git prints names the command to run in every language, so its key is a safe thing to look for.
+        if (result.StandardError.Contains("safe.directory", StringComparison.Ordinal))
+        {
+            return new GitException(
+                $"git refuses to read the repository at '{directory}' because the folder belongs to another user ('dubious ownership').{errors}\n" +
+                $"Run the build as the folder's owner, or trust the folder with: git config --global --add safe.directory '{directory}'",
+                directory, result.CommandLine);
+        }
+
+        if (!HasGitFolderAbove(directory))
+        {
+            return new GitException(
+                $"No .git found in '{directory}' or any folder above it: the sources are not a git checkout, so there is no history " +
+                "to compute a version from. Use a full-clone source (not a source archive or a copy without .git), or pass the " +
+                "branch and commit parameters explicitly.",
+                directory, result.CommandLine);
+        }
+
+        return new GitException(
+            $"'{result.CommandLine}' failed with exit code {result.ExitCode} in '{directory}', which is inside a git repository.{errors}\n" +
+            "A bare repository has no work tree to version: use a checkout. Otherwise check that git is 2.33 or newer, and run the " +
+            "command there to see the full error.",
+            directory, result.CommandLine);
+    }
+
+    // A work tree has .git (a folder, or a file for worktrees and submodules); a bare repository is its own git folder.
+    private static bool HasGitFolderAbove(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            var dotGit = Path.Combine(current.FullName, ".git");
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
+                return true;
+            if (File.Exists(Path.Combine(current.FullName, "HEAD")) && Directory.Exists(Path.Combine(current.FullName, "objects")))
+                return true;
+        }
+
+        return false;
+    }
+}

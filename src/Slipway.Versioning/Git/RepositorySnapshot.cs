@@ -1,0 +1,70 @@
+namespace Slipway.Versioning.Git;
+
+/// <summary>Everything <see cref="GitRepository"/> knows, loaded at once; a refresh replaces the whole snapshot.</summary>
+internal sealed record RepositorySnapshot(
+    RepositoryLocation Location,
+    CommitGraph Graph,
+    Commit? Head,
+    GitReference[] Branches,
+    GitReference[] Tags,
+    int UncommittedChanges,
+    string[] Remotes)
+{
+    /// <summary>
+    /// Loads a snapshot with five git processes, whatever the size of the history: rev-parse first (it finds the
+    /// repository and HEAD), then rev-list, for-each-ref, status and remote at the same time; one more in a repository
+    /// without commits, and one more for tags of tags. With a commit-graph, rev-list loads no dates or messages (see
+    /// <see cref="CommitLog"/>): one more process loads those of HEAD and the refs' targets, the rest come in batches.
+    /// </summary>
+    public static async Task<RepositorySnapshot> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        var location = await RepositoryLocation.FindAsync(path, cancellationToken).ConfigureAwait(false);
+        var directory = location.WorkingDirectory;
+        var lazyDetails = location.HasCommitGraph;
+        var graphTask = CommitLog.LoadAsync(directory, location.HeadSha, withDetails: !lazyDetails, cancellationToken);
+        var referencesTask = ReferenceList.LoadAsync(directory, cancellationToken);
+        var targetDetailsTask = lazyDetails
+            ? CommitDetails.LoadReferenceTargetsAsync(directory, referencesTask, location.HeadSha, cancellationToken)
+            : Task.FromResult("");
+        // Untracked files count, as in GitVersion (libgit2's default status includes them); ignored files do not.
+        var statusTask = GitCli.RunAsync(directory, ["status", "--porcelain", "--untracked-files=normal"], cancellationToken);
+        var remotesTask = GitCli.RunAsync(directory, ["remote"], cancellationToken);
+        // WhenAll waits for every process, even after one failed, then rethrows the first failure.
+        await Task.WhenAll(graphTask, referencesTask, targetDetailsTask, statusTask, remotesTask).ConfigureAwait(false);
+
+        var graph = await graphTask.ConfigureAwait(false);
+        var (branches, tags) = await ReferenceList.ResolveAsync(directory, await referencesTask.ConfigureAwait(false), graph, cancellationToken)
+            .ConfigureAwait(false);
+        var head = location.HeadSha is null ? -1 : graph.IndexOf(location.HeadSha);
+        if (head >= 0)
+            graph.Pin(head);
+        if (lazyDetails)
+        {
+            CommitLog.ApplyDetails(graph, await targetDetailsTask.ConfigureAwait(false));
+            graph.Details = new CommitDetails(directory);
+        }
+
+        return new RepositorySnapshot(
+            location,
+            graph,
+            head < 0 ? null : graph.Commits[head],
+            branches,
+            tags,
+            CountLines((await statusTask.ConfigureAwait(false)).StandardOutput),
+            Lines((await remotesTask.ConfigureAwait(false)).StandardOutput));
+    }
+
+    private static int CountLines(string text)
+    {
+        var count = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (!line.IsEmpty)
+                count++;
+        }
+
+        return count;
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
