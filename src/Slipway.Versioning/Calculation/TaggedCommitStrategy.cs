@@ -47,20 +47,14 @@ internal static class TaggedCommitStrategy
             }
 
             var seesMain = !configuration.IsMainBranch && !configuration.IsReleaseBranch;
-            if (seesMain && OnBranchOfKind(context, tag.Commit, x => x.IsMainBranch == true))
+            if (seesMain && context.BranchTips("main").Any(x => repository.IsAncestor(tag.Commit, x)))
             {
                 yield return (tag, tag.Commit);
                 continue;
             }
 
-            if (configuration.TracksReleaseBranches && OnBranchOfKind(context, tag.Commit, x => x.IsReleaseBranch == true))
+            if (configuration.TracksReleaseBranches && context.BranchTips("release").Any(x => repository.IsAncestor(tag.Commit, x)))
                 yield return (tag, tag.Commit);
         }
     }
-
-    private static bool OnBranchOfKind(VersionContext context, Commit commit, Func<Configuration.BranchConfiguration, bool> kind) =>
-        EffectiveConfigurationFinder.DistinctBranches(context.Repository)
-            .Where(x => Configuration.BranchMatcher.ShortName(x.FriendlyName) != Configuration.BranchMatcher.ShortName(context.BranchName))
-            .Where(x => kind(context.Configuration.ForBranch(x.FriendlyName)))
-            .Any(x => context.Repository.IsAncestor(commit, x.Target));
 }

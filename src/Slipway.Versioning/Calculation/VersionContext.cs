@@ -11,6 +11,8 @@ internal sealed record VersionTag(GitReference Tag, SemanticVersion Version, Com
 internal sealed class VersionContext
 {
     private IReadOnlyList<VersionTag>? _versionTags;
+    private IReadOnlyList<(Commit Commit, IncrementStrategy Field)>? _bumpCommits;
+    private Dictionary<string, IReadOnlyList<Commit>>? _tipsByKind;
 
     public VersionContext(GitRepository repository, GitVersionConfiguration configuration, string branchName, Commit head)
     {
@@ -40,6 +42,23 @@ internal sealed class VersionContext
             : null)
         .OfType<VersionTag>()
         .ToList();
+
+    /// <summary>The commits of HEAD's history whose message names a <c>+semver:</c> bump.</summary>
+    public IReadOnlyList<(Commit Commit, IncrementStrategy Field)> BumpCommits => _bumpCommits ??= IncrementFinder.FindBumpCommits(this);
+
+    /// <summary>Tips of the other branches that are main branches (<c>main</c>) or release branches (<c>release</c>), from the configuration's flags.</summary>
+    public IReadOnlyList<Commit> BranchTips(string kind)
+    {
+        _tipsByKind ??= EffectiveConfigurationFinder.DistinctBranches(Repository)
+            .Where(x => BranchMatcher.ShortName(x.FriendlyName) != BranchMatcher.ShortName(BranchName))
+            .Select(x => (Branch: x, Configuration: Configuration.ForBranch(x.FriendlyName)))
+            .SelectMany(x => new[] { x.Configuration.IsMainBranch == true ? "main" : null, x.Configuration.IsReleaseBranch == true ? "release" : null }
+                .OfType<string>()
+                .Select(k => (Kind: k, x.Branch.Target)))
+            .GroupBy(x => x.Kind)
+            .ToDictionary(x => x.Key, x => (IReadOnlyList<Commit>)x.Select(y => y.Target).Distinct().ToList());
+        return _tipsByKind.TryGetValue(kind, out var tips) ? tips : [];
+    }
 
     /// <summary>Whether a commit is excluded by <c>ignore:</c> (sha list, commits-before).</summary>
     public bool IsIgnored(Commit commit) =>

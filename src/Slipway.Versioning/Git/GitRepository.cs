@@ -21,6 +21,9 @@ public sealed class GitRepository
     /// <summary>The top folder of the work tree.</summary>
     public string WorkingDirectory => _snapshot.Location.WorkingDirectory;
 
+    /// <summary>Whether commit messages are loaded on demand (a repository with a commit-graph file), so scanning every message is costly.</summary>
+    internal bool LoadsMessagesOnDemand => _snapshot.Location.HasCommitGraph;
+
     /// <summary>The git folder: usually <c>.git</c> in <see cref="WorkingDirectory"/>, elsewhere for linked worktrees.</summary>
     public string GitDirectory => _snapshot.Location.GitDirectory;
 
