@@ -2,7 +2,7 @@ using Slipway;
 using Slipway.Components;
 
 /// <summary>Slipway's own build: restore, compile, test and pack the libraries, and print the version; composed from Slipway's components.</summary>
-class Build : SlipwayBuild, ITest, IPack, IVersion
+partial class Build : SlipwayBuild, ITest, IPack, IVersion
 {
     /// <summary>Runs Pack (and so Compile), with Test first, when no target is named.</summary>
     public static int Main() => Execute<Build>(x => ((IPack)x).Pack, x => ((ITest)x).Test);
