@@ -130,7 +130,7 @@ public static class BuildRunner
         RequirementValidator.Validate(build, session, plan);
         if (!arguments.NoLogo)
             logger.Write(LogLevel.Information, $"Slipway build '{build.GetType().Name}' on {host.Name} in {root}");
-        logger.AttachFile(OpenLogFile(session.TemporaryDirectory));
+        using var logFile = logger.AttachFile(OpenLogFile(session.TemporaryDirectory));
         build.RaiseBuildInitialized();
         attempt.Start(plan.Where(x => x.SkipReason == ContinuedReason).Select(x => x.Name));
 

@@ -104,7 +104,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
             target.Duration = stopwatch.Elapsed;
             target.Error = exception;
             session.Logger.Write(LogLevel.Error, Describe(exception));
-            if (exception is not (ToolException or BuildDefinitionException))
+            if (exception.GetType().Namespace?.StartsWith("Slipway", StringComparison.Ordinal) != true)
                 session.Logger.Write(LogLevel.Verbose, exception.ToString());
             build.RaiseTargetFailed(target, exception);
         }
@@ -137,9 +137,10 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
         throw new OperationCanceledException(token);
     }
 
+    // Slipway's own exceptions carry messages written for the user; anything else is unexpected and shows its type.
     private static string Describe(Exception exception) => exception switch
     {
-        ToolException or BuildDefinitionException => exception.Message,
+        _ when exception.GetType().Namespace?.StartsWith("Slipway", StringComparison.Ordinal) == true => exception.Message,
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };

@@ -40,8 +40,27 @@ public sealed class Logger
         }
     }
 
-    /// <summary>Also writes every line (without colours) to a file, e.g. .nuke/temp/build.log.</summary>
-    public void AttachFile(TextWriter file) => _file = file;
+    /// <summary>Also writes every line (without colours) to a file, e.g. .nuke/temp/build.log, until the returned handle is disposed (which closes the file).</summary>
+    public IDisposable AttachFile(TextWriter file)
+    {
+        lock (_gate)
+            _file = file;
+        return new FileAttachment(this, file);
+    }
+
+    private sealed class FileAttachment(Logger logger, TextWriter file) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (logger._gate)
+            {
+                if (ReferenceEquals(logger._file, file))
+                    logger._file = null;
+            }
+
+            file.Dispose();
+        }
+    }
 
     /// <summary>Writes a levelled, timestamped line.</summary>
     public void Write(LogLevel level, string message)
