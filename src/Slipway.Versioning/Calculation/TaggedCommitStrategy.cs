@@ -1,3 +1,4 @@
+using Slipway.Versioning.Configuration;
 using Slipway.Versioning.Git;
 
 namespace Slipway.Versioning.Calculation;
@@ -13,13 +14,20 @@ internal static class TaggedCommitStrategy
     {
         var label = context.Label(configuration);
         var seen = new HashSet<(string Tag, string Source)>();
-        foreach (var (tag, source) in Tags(context, configuration))
+        SemanticVersion? threshold = null;
+        // Newest tagged commit first; as GitVersion does, an older tag whose major bump cannot reach what a newer tag gives is passed over.
+        foreach (var (tag, source) in Tags(context, configuration).Where(x => x.Source.When <= context.Head.When && !context.IsIgnored(x.Source)).OrderByDescending(x => x.Source.When))
         {
-            if (source.When > context.Head.When || !seen.Add((tag.Tag.CanonicalName, source.Sha)))
+            if (!seen.Add((tag.Tag.CanonicalName, source.Sha)))
                 continue;
             if (tag.Version.IsPreRelease && !string.Equals(tag.Version.Label ?? "", label ?? tag.Version.Label ?? "", StringComparison.OrdinalIgnoreCase))
                 continue;
+            if (threshold is not null && tag.Version.Stable.Increment(IncrementStrategy.Major).CompareTo(threshold) < 0)
+                continue;
             var field = IncrementFinder.Determine(context, source, configuration);
+            var reached = tag.Version.Stable.Increment(field);
+            if (threshold is null || reached.CompareTo(threshold) > 0)
+                threshold = reached;
             yield return new BaseVersion($"Git tag '{tag.Tag.FriendlyName}'", tag.Version, source, new VersionIncrement(field, label), configuration);
         }
     }
