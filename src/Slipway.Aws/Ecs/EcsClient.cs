@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Slipway.Aws.Ecs;
+
+/// <summary>Amazon ECS over AWS JSON 1.1: task definitions (kept as JSON) and services.</summary>
+public sealed class EcsClient : IDisposable
+{
+    private static readonly EcsJsonContext Json = EcsJsonContext.Default;
+
+    /// <summary>Creates the client; see <see cref="AwsClientOptions"/> for region, endpoint and credentials.</summary>
+    public EcsClient(AwsClientOptions? options = null) => Transport = new AwsJsonClient(AwsService.Ecs, options);
+
+    /// <summary>The underlying JSON client (region, endpoint, raw calls).</summary>
+    public AwsJsonClient Transport { get; }
+
+    /// <summary>Registers a new revision; the body holds only RegisterTaskDefinition members.</summary>
+    public async Task<TaskDefinitionDescription> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request,
+        CancellationToken cancellationToken = default) =>
+        TaskDefinitionDescription.FromResponse(
+            await Transport.InvokeAsync("RegisterTaskDefinition", request.ToJson(), cancellationToken).ConfigureAwait(false),
+            "RegisterTaskDefinition");
+
+    /// <summary>Describes a task definition with all its members (and tags unless Include is cleared).</summary>
+    public Task<TaskDefinitionDescription> DescribeTaskDefinitionAsync(DescribeTaskDefinitionRequest request,
+        CancellationToken cancellationToken = default) =>
+        InvokeRawAsync("DescribeTaskDefinition", request, Json.DescribeTaskDefinitionRequest, cancellationToken);
+
+    /// <summary>Lists task definition ARNs.</summary>
+    public Task<ListTaskDefinitionsResult> ListTaskDefinitionsAsync(ListTaskDefinitionsRequest request,
+        CancellationToken cancellationToken = default) =>
+        Transport.InvokeAsync("ListTaskDefinitions", request, Json.ListTaskDefinitionsRequest, Json.ListTaskDefinitionsResult,
+            cancellationToken);
+
+    /// <summary>Marks a revision INACTIVE; returns it as it now is.</summary>
+    public async Task<TaskDefinition> DeregisterTaskDefinitionAsync(DeregisterTaskDefinitionRequest request,
+        CancellationToken cancellationToken = default) =>
+        (await InvokeRawAsync("DeregisterTaskDefinition", request, Json.DeregisterTaskDefinitionRequest, cancellationToken)
+            .ConfigureAwait(false)).TaskDefinition;
+
+    /// <summary>Describes up to 10 services; missing ones are failures.</summary>
+    public Task<DescribeServicesResult> DescribeServicesAsync(DescribeServicesRequest request,
+        CancellationToken cancellationToken = default) =>
+        Transport.InvokeAsync("DescribeServices", request, Json.DescribeServicesRequest, Json.DescribeServicesResult,
+            cancellationToken);
+
+    /// <summary>Updates a service (new task definition, count, forced deployment); CODE_DEPLOY services reject this.</summary>
+    public Task<UpdateServiceResult> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) =>
+        Transport.InvokeAsync("UpdateService", request, Json.UpdateServiceRequest, Json.UpdateServiceResult, cancellationToken);
+
+    /// <summary>Disposes the transport.</summary>
+    public void Dispose() => Transport.Dispose();
+
+    private async Task<TaskDefinitionDescription> InvokeRawAsync<TRequest>(string operation, TRequest request,
+        JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken)
+    {
+        var body = (JsonObject)JsonSerializer.SerializeToNode(request, requestType)!;
+        var response = await Transport.InvokeAsync(operation, body, cancellationToken).ConfigureAwait(false);
+        return TaskDefinitionDescription.FromResponse(response, operation);
+    }
+}

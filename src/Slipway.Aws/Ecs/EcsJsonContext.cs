@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Slipway.Aws.Json;
+
+namespace Slipway.Aws.Ecs;
+
+/// <summary>Source-generated JSON for ECS shapes: camelCase, nulls omitted, epoch-second timestamps.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(EpochSecondsConverter)])]
+[JsonSerializable(typeof(DescribeTaskDefinitionRequest))]
+[JsonSerializable(typeof(ListTaskDefinitionsRequest))]
+[JsonSerializable(typeof(ListTaskDefinitionsResult))]
+[JsonSerializable(typeof(DeregisterTaskDefinitionRequest))]
+[JsonSerializable(typeof(DescribeServicesRequest))]
+[JsonSerializable(typeof(DescribeServicesResult))]
+[JsonSerializable(typeof(UpdateServiceRequest))]
+[JsonSerializable(typeof(UpdateServiceResult))]
+internal sealed partial class EcsJsonContext : JsonSerializerContext;
