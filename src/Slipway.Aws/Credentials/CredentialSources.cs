@@ -78,7 +78,7 @@ internal sealed record CredentialSource(string Name, Func<AwsEnvironment, Cancel
         {
             var sso = profile.Options.SsoSession is not null || profile.Options.SsoStartUrl is not null;
             throw new AwsCredentialsException($"Profile '{name}' in {files} cannot provide credentials: {e.Message}" + (sso
-                ? $" SSO profiles need a current 'aws sso login --profile {name}' and the AWSSDK.SSO and AWSSDK.SSOOIDC packages at run time."
+                ? $" SSO profiles need a current 'aws sso login --profile {name}'."
                 : ""), e);
         }
     }
