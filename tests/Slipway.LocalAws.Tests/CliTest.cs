@@ -45,6 +45,26 @@ public sealed class CliTest : IDisposable
     }
 
     [Fact]
+    public async Task TestStop_AfterTheHostWasKilledStopsItsRegistries()
+    {
+        var output = new StartOutput();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var run = ToolRunner.RunAsync(new ToolInvocation(Executable, "start", "--data", _data, "--json") { CheckExitCode = false }, output, cancel.Token);
+        await output.Document.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var runtime = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_data, "runtime.json")))!;
+        var registryPids = runtime["registries"]!.AsArray().Select(registry => (int)registry!["processId"]!).ToList();
+
+        // SIGKILL gives the platform no chance to stop its registries.
+        await ToolRunner.RunAsync(new ToolInvocation("kill", "-KILL", ((int)runtime["hostProcessId"]!).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(registryPids, pid => Assert.True(ProcessProbe.IsRunning(pid, "docker-registry"), $"registry {pid} died with its host"));
+        var stop = await ToolRunner.RunAsync(new ToolInvocation(Executable, "stop", "--data", _data));
+
+        Assert.StartsWith("Stopped the local AWS platform", stop.Text);
+        Assert.All(registryPids, pid => Assert.False(ProcessProbe.IsRunning(pid, "docker-registry"), $"registry {pid} is still running"));
+    }
+
+    [Fact]
     public async Task TestStop_NothingRunningSaysSo()
     {
         var stop = await ToolRunner.RunAsync(new ToolInvocation(Executable, "stop", "--data", _data));
