@@ -1,0 +1,72 @@
+using Slipway.LocalAws.Registry;
+using Slipway.LocalAws.Server;
+using Slipway.LocalAws.State;
+
+namespace Slipway.LocalAws;
+
+/// <summary>A running AWS-compatible platform on 127.0.0.1 (STS and ECR, each account's ECR backed by a real registry); disposing it stops everything it started.</summary>
+public sealed partial class LocalAwsPlatform : IAsyncDisposable
+{
+    private readonly AwsServer _server;
+    private readonly IReadOnlyList<AccountRegistry> _registries;
+    private readonly DataFolderLock _lock;
+    private int _disposed;
+
+    private LocalAwsPlatform(AwsServer server, IReadOnlyList<AccountRegistry> registries, DataFolderLock folderLock, IReadOnlyList<LocalAwsAccount> accounts, string region, string dataDirectory)
+    {
+        _server = server;
+        _registries = registries;
+        _lock = folderLock;
+        Accounts = accounts;
+        Region = region;
+        DataDirectory = dataDirectory;
+        Endpoint = new Uri($"http://127.0.0.1:{server.ApiPort}");
+    }
+
+    /// <summary>The AWS API endpoint for every service (ECR, STS): point an SDK's service URL here.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The region requests must be signed for.</summary>
+    public string Region { get; }
+
+    /// <summary>The data folder the platform keeps its state in.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The accounts, each with its root access key.</summary>
+    public IReadOnlyList<LocalAwsAccount> Accounts { get; }
+
+    /// <summary>The ids of the registry processes, one per account.</summary>
+    internal IReadOnlyList<int> RegistryProcessIds => _registries.Select(registry => registry.ProcessId).ToList();
+
+    /// <summary>The account with id or name <paramref name="idOrName"/>.</summary>
+    public LocalAwsAccount Account(string idOrName) =>
+        Accounts.FirstOrDefault(account => account.Id == idOrName || account.Name == idOrName)
+        ?? throw new ArgumentException($"Account '{idOrName}' does not exist. Available accounts are: {string.Join(", ", Accounts.Select(account => $"{account.Name} ({account.Id})"))}.", nameof(idOrName));
+
+    /// <summary>The registry address of account <paramref name="idOrName"/>, <c>http://127.0.0.1:{port}</c>; image names start with its host and port.</summary>
+    public Uri RegistryEndpoint(string idOrName)
+    {
+        var id = Account(idOrName).Id;
+        return new Uri(_registries.Single(registry => registry.Ecr.AccountId == id).Ecr.ProxyEndpoint);
+    }
+
+    /// <summary>Stops the API, the registry proxies and the registry processes, and releases the data folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+        try
+        {
+            await _server.DisposeAsync();
+            await StopAllAsync(_registries);
+            File.Delete(Path.Combine(DataDirectory, RuntimeRecord.FileName));
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
+    }
+
+    private static async Task StopAllAsync(IEnumerable<AccountRegistry> registries) =>
+        await Task.WhenAll(registries.Select(registry => registry.DisposeAsync().AsTask()));
+}
