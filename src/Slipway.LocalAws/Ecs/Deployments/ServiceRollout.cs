@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using Slipway.LocalAws.Ecs.State;
+
+namespace Slipway.LocalAws.Ecs.Deployments;
+
+/// <summary>
+/// One reconciliation of one service, in the order ECS's scheduler works: see what the tasks do, trip the circuit breaker,
+/// make room on the host, launch or stop tasks to the desired count, complete the rollout, report a steady state.
+/// </summary>
+/// <remarks>
+/// Every task runs with host networking, so two tasks binding the same port cannot run side by side. A rollout whose
+/// new revision shares a container port with older tasks therefore stops those first (as ECS does for host networking
+/// with minimumHealthyPercent 0), and a rollback restarts the previous revision. Revisions without shared ports run
+/// side by side until the new one is healthy (minimumHealthyPercent 100), and a rollback finds the old tasks still running.
+/// </remarks>
+internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRecord service, RolloutEnvironment environment)
+{
+    private DateTimeOffset Now => environment.Options.Clock.GetUtcNow();
+
+    /// <summary>Runs the reconciliation; the caller saves the state afterwards, whatever happened.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (service.Status == ServiceRecord.Draining)
+        {
+            await DrainAsync(cancellationToken);
+            return;
+        }
+
+        await ObserveTasksAsync(cancellationToken);
+        await TripCircuitBreakerAsync(cancellationToken);
+        var primary = service.Primary;
+        if (primary.RolloutState == DeploymentRecord.InProgress)
+            await StopTasksHoldingPortsOfAsync(primary, cancellationToken);
+        if (primary.RolloutState != DeploymentRecord.Failed)
+            await ScaleAsync(primary, cancellationToken);
+        if (primary.RolloutState == DeploymentRecord.InProgress && IsAtDesiredCount(primary))
+            await CompleteAsync(primary, cancellationToken);
+        ReportSteadyState();
+    }
+
+    private async Task ObserveTasksAsync(CancellationToken cancellationToken)
+    {
+        foreach (var deployment in service.Deployments)
+        {
+            foreach (var task in deployment.Tasks.ToList())
+            {
+                if (environment.AfterRestart && task.Containers.All(container => !environment.Containers.ContainsKey(container.ContainerId)))
+                {
+                    deployment.Tasks.Remove(task);
+                    service.AddEvent(ServiceEvents.TaskLostInRestart(service, task.Id), Now);
+                    continue;
+                }
+
+                var condition = TaskCondition.Of(task, environment.Containers);
+                if (condition.StoppedReason is { } reason)
+                {
+                    await environment.Launcher.StopAsync([task], cancellationToken);
+                    deployment.Tasks.Remove(task);
+                    RecordFailure(deployment, task.Id, reason);
+                    continue;
+                }
+
+                Update(task, condition);
+                if (task.IsReady)
+                    deployment.ConsecutiveFailures = 0;
+            }
+        }
+    }
+
+    private void Update(TaskRecord task, TaskCondition condition)
+    {
+        var hasHealthCheck = task.Containers.Any(container => container.HasHealthCheck);
+        if (!condition.IsRunning)
+        {
+            task.IsReady = false;
+            return;
+        }
+
+        if (task.LastStatus != TaskRecord.Running)
+        {
+            task.LastStatus = TaskRecord.Running;
+            task.StartedAt = Now;
+        }
+
+        task.RunningSince ??= Stopwatch.GetTimestamp();
+        task.IsReady = hasHealthCheck
+            ? condition.IsHealthy
+            : Stopwatch.GetElapsedTime(task.RunningSince.Value) >= environment.Options.TaskStabilizationTime;
+    }
+
+    private void RecordFailure(DeploymentRecord deployment, string taskId, string reason)
+    {
+        deployment.FailedTasks++;
+        deployment.ConsecutiveFailures++;
+        deployment.UpdatedAt = Now;
+        // Back off like ECS's task launch throttling, doubling from one reconcile interval up to ten seconds.
+        var delay = TimeSpan.FromTicks(Math.Min(
+            environment.Options.ReconcileInterval.Ticks << Math.Min(deployment.ConsecutiveFailures - 1, 10), TimeSpan.FromSeconds(10).Ticks));
+        deployment.NextLaunchAt = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+        service.AddEvent(ServiceEvents.TaskStopped(service, taskId, reason), Now);
+    }
+
+    private async Task StopTasksHoldingPortsOfAsync(DeploymentRecord primary, CancellationToken cancellationToken)
+    {
+        var ports = PortsOf(primary.TaskDefinition);
+        if (ports.Count == 0)
+            return;
+        var holding = service.Deployments.Where(deployment => deployment != primary)
+            .SelectMany(deployment => deployment.Tasks.Where(task => PortsOf(task.TaskDefinition).Overlaps(ports)).Select(task => (deployment, task)))
+            .ToList();
+        await StopAsync(holding, cancellationToken);
+    }
+
+    private async Task ScaleAsync(DeploymentRecord primary, CancellationToken cancellationToken)
+    {
+        primary.DesiredCount = service.DesiredCount;
+        var excess = primary.Tasks.Count - primary.DesiredCount;
+        if (excess > 0)
+        {
+            var surplus = primary.Tasks.OrderBy(task => task.IsReady).ThenByDescending(task => task.CreatedAt).Take(excess).Select(task => (primary, task)).ToList();
+            await StopAsync(surplus, cancellationToken);
+            return;
+        }
+
+        if (excess == 0 || Stopwatch.GetTimestamp() < primary.NextLaunchAt || account.FindTaskDefinition(primary.TaskDefinition) is not { } definition)
+            return;
+        var ports = definition.HostPorts();
+        var started = new List<string>();
+        for (var launched = 0; launched < -excess; launched++)
+        {
+            if (ports.Count > 0 && environment.PortsInUse().Overlaps(ports))
+            {
+                var message = ServiceEvents.UnableToPlace(service, ports);
+                if (service.Events.FirstOrDefault()?.Message != message)
+                    service.AddEvent(message, Now);
+                break;
+            }
+
+            var launch = await environment.Launcher.StartAsync(account.AccountId, service, primary, definition, Now, cancellationToken);
+            if (launch.Task is null)
+            {
+                RecordFailure(primary, launch.TaskId, launch.StoppedReason!);
+                break;
+            }
+
+            primary.Tasks.Add(launch.Task);
+            started.Add(launch.TaskId);
+        }
+
+        if (started.Count > 0)
+            service.AddEvent(ServiceEvents.Started(service, started), Now);
+    }
+
+    private async Task CompleteAsync(DeploymentRecord primary, CancellationToken cancellationToken)
+    {
+        var older = service.Deployments.Where(deployment => deployment != primary).ToList();
+        await StopAsync(older.SelectMany(deployment => deployment.Tasks.Select(task => (deployment, task))).ToList(), cancellationToken);
+        service.Deployments.RemoveAll(older.Contains);
+        primary.EndRollout(DeploymentRecord.Completed, $"ECS deployment {primary.Id} completed.", Now);
+        service.StableTaskDefinition = primary.TaskDefinition;
+        service.AddEvent(ServiceEvents.DeploymentCompleted(service, primary), Now);
+    }
+
+    private void ReportSteadyState()
+    {
+        var primary = service.Primary;
+        var steady = service.Deployments.Count == 1 && primary.RolloutState == DeploymentRecord.Completed && IsAtDesiredCount(primary);
+        if (steady && !service.IsSteady)
+            service.AddEvent(ServiceEvents.SteadyState(service), Now);
+        service.IsSteady = steady;
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync(service.Deployments.SelectMany(deployment => deployment.Tasks.Select(task => (deployment, task))).ToList(), cancellationToken);
+        service.Status = ServiceRecord.Inactive;
+        service.IsSteady = false;
+    }
+
+    private async Task StopAsync(IReadOnlyList<(DeploymentRecord Deployment, TaskRecord Task)> tasks, CancellationToken cancellationToken)
+    {
+        if (tasks.Count == 0)
+            return;
+        await environment.Launcher.StopAsync(tasks.Select(item => item.Task), cancellationToken);
+        foreach (var (deployment, task) in tasks)
+            deployment.Tasks.Remove(task);
+        service.AddEvent(ServiceEvents.StoppedRunning(service, tasks.Select(item => item.Task.Id).ToList()), Now);
+    }
+
+    private static bool IsAtDesiredCount(DeploymentRecord deployment) =>
+        deployment.Tasks.Count == deployment.DesiredCount && deployment.Tasks.All(task => task.IsReady);
+
+    private IReadOnlySet<int> PortsOf(string taskDefinition) => account.FindTaskDefinition(taskDefinition)?.HostPorts() ?? new HashSet<int>();
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+
+namespace Slipway.LocalAws.Ecs.State;
+
+/// <summary>One revision of a task definition family: the registered request members (normalized) plus what ECS adds to them.</summary>
+internal sealed class TaskDefinitionRecord
+{
+    public const string Active = "ACTIVE";
+    public const string Inactive = "INACTIVE";
+
+    public required string Family { get; init; }
+
+    public required int Revision { get; init; }
+
+    public required string Arn { get; init; }
+
+    /// <summary><c>ACTIVE</c>, or <c>INACTIVE</c> after DeregisterTaskDefinition (services running it keep running).</summary>
+    public string Status { get; set; } = Active;
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    public required string RegisteredBy { get; init; }
+
+    public DateTimeOffset? DeregisteredAt { get; set; }
+
+    /// <summary>The request members RegisterTaskDefinition accepts, as registered (with ECS's defaults filled in).</summary>
+    public required JsonObject Definition { get; init; }
+
+    public List<ResourceTag> Tags { get; init; } = [];
+
+    /// <summary>The container definitions.</summary>
+    public IReadOnlyList<JsonObject> Containers => Definition.ReadObjects("containerDefinitions") ?? [];
+
+    /// <summary>The ports the task binds on the host: every task runs with host networking, where a container listens on its containerPort itself, so two tasks holding the same port cannot run side by side.</summary>
+    public IReadOnlySet<int> HostPorts() => Containers
+        .SelectMany(container => container.ReadObjects("portMappings") ?? [])
+        .Select(mapping => mapping.ReadInt("containerPort"))
+        .OfType<int>()
+        .ToHashSet();
+
+    /// <summary>The task definition as ECS returns it: the registered members plus the read-only ones a re-registration must leave out.</summary>
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject { ["taskDefinitionArn"] = Arn };
+        foreach (var (name, value) in Definition)
+            json[name] = value?.DeepClone();
+        json["revision"] = Revision;
+        json["status"] = Status;
+        json["requiresAttributes"] = EcsJson.Array(RequiredAttributes().Select(name => (JsonNode)new JsonObject { ["name"] = name }));
+        json["compatibilities"] = EcsJson.Array(Compatibilities());
+        json["registeredAt"] = EcsJson.Timestamp(RegisteredAt);
+        json["registeredBy"] = RegisteredBy;
+        if (DeregisteredAt is { } deregisteredAt)
+            json["deregisteredAt"] = EcsJson.Timestamp(deregisteredAt);
+        return json;
+    }
+
+    // Derived from the features used, as ECS does; an approximation of ECS's list, which clients only read.
+    private IEnumerable<string> RequiredAttributes()
+    {
+        if (Containers.Any(container => container["healthCheck"] is not null))
+        {
+            yield return "com.amazonaws.ecs.capability.docker-remote-api.1.24";
+            yield return "ecs.capability.container-health-check";
+        }
+
+        if (Definition["taskRoleArn"] is not null)
+            yield return "com.amazonaws.ecs.capability.task-iam-role";
+        if (Definition.ReadString("networkMode") == "awsvpc")
+        {
+            yield return "com.amazonaws.ecs.capability.docker-remote-api.1.18";
+            yield return "ecs.capability.task-eni";
+        }
+    }
+
+    private IEnumerable<string> Compatibilities()
+    {
+        yield return "EC2";
+        if (Definition.ReadString("networkMode") == "awsvpc" && Definition["cpu"] is not null && Definition["memory"] is not null)
+            yield return "FARGATE";
+    }
+}
