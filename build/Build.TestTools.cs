@@ -13,11 +13,13 @@ partial class Build
         ("htpasswd", "apache2-utils"),
         ("skopeo", "skopeo"),
         ("aws", "awscli"),
+        ("dockerd", "docker.io"),
+        ("busybox", "busybox-static"),
     ];
 
     /// <summary>Installs the test tools that are missing (Debian, as root); elsewhere fails naming the packages to install.</summary>
     Target TestTools => _ => _
-        .Description("Installs the tools the integration tests need (git, docker-registry, htpasswd, skopeo, awscli) when they are missing.")
+        .Description("Installs the tools the integration tests need (git, docker-registry, htpasswd, skopeo, awscli, dockerd, static busybox) when they are missing.")
         .DependentFor<Slipway.Components.ITest>(x => x.Test)
         .Executes(async ct =>
         {

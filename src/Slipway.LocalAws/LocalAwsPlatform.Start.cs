@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Slipway.LocalAws.Ecr;
+using Slipway.LocalAws.Ecs;
 using Slipway.LocalAws.Registry;
 using Slipway.LocalAws.Server;
 using Slipway.LocalAws.Signing;
@@ -33,8 +34,8 @@ public sealed partial class LocalAwsPlatform
             registries.AddRange(starts.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result));
             await RethrowFirstFailureAsync(starts);
 
-            var server = await StartServerAsync(options, accounts, registries, dataDirectory, cancellationToken);
-            var platform = new LocalAwsPlatform(server, registries, folderLock, accounts.All.Select(account => account.ToAccount()).ToList(), options.Region, dataDirectory);
+            var (server, ecs) = await StartServerAsync(options, accounts, registries, dataDirectory, cancellationToken);
+            var platform = new LocalAwsPlatform(server, ecs, registries, folderLock, accounts.All.Select(account => account.ToAccount()).ToList(), options.Region, dataDirectory);
             platform.WriteRuntimeRecord(options.HostedByCli);
             return platform;
         }
@@ -46,20 +47,30 @@ public sealed partial class LocalAwsPlatform
         }
     }
 
-    private static async Task<AwsServer> StartServerAsync(
+    private static async Task<(AwsServer Server, EcsService Ecs)> StartServerAsync(
         LocalAwsOptions options, AccountStore accounts, IReadOnlyList<AccountRegistry> registries, string dataDirectory, CancellationToken cancellationToken)
     {
         var sessions = new SessionStore(dataDirectory, options.Clock);
         var verifier = new SigV4Verifier(new CredentialStore(accounts, sessions), options.Clock);
         var ecr = new EcrService(registries.ToDictionary(registry => registry.Ecr.AccountId, registry => registry.Ecr));
+        // ECS runs services on the local Docker engine; without an engine the platform still serves ECR and STS, and ECS calls fail clearly.
+        var ecs = new EcsService(new EcsOptions { DataDirectory = dataDirectory, Clock = options.Clock, ToolOutput = options.ToolOutput });
         var api = new AwsApiEndpoint(
-            new JsonProtocol([ecr], verifier, options.Region),
+            new JsonProtocol([ecr, ecs], verifier, options.Region),
             new QueryProtocol([new StsService(accounts, sessions)], verifier, options.Region),
             options.Clock);
         var proxies = registries.ToDictionary(
             registry => registry.Ecr.PublicPort,
             registry => (Microsoft.AspNetCore.Http.RequestDelegate)new RegistryProxy(registry.Ecr, options.Clock).HandleAsync);
-        return await AwsServer.StartAsync(options.Port, api.HandleAsync, proxies, cancellationToken);
+        try
+        {
+            return (await AwsServer.StartAsync(options.Port, api.HandleAsync, proxies, cancellationToken), ecs);
+        }
+        catch
+        {
+            await ecs.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task RethrowFirstFailureAsync(IEnumerable<Task<AccountRegistry>> starts)

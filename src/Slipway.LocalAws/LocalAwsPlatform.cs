@@ -8,13 +8,15 @@ namespace Slipway.LocalAws;
 public sealed partial class LocalAwsPlatform : IAsyncDisposable
 {
     private readonly AwsServer _server;
+    private readonly Ecs.EcsService _ecs;
     private readonly IReadOnlyList<AccountRegistry> _registries;
     private readonly DataFolderLock _lock;
     private int _disposed;
 
-    private LocalAwsPlatform(AwsServer server, IReadOnlyList<AccountRegistry> registries, DataFolderLock folderLock, IReadOnlyList<LocalAwsAccount> accounts, string region, string dataDirectory)
+    private LocalAwsPlatform(AwsServer server, Ecs.EcsService ecs, IReadOnlyList<AccountRegistry> registries, DataFolderLock folderLock, IReadOnlyList<LocalAwsAccount> accounts, string region, string dataDirectory)
     {
         _server = server;
+        _ecs = ecs;
         _registries = registries;
         _lock = folderLock;
         Accounts = accounts;
@@ -23,7 +25,7 @@ public sealed partial class LocalAwsPlatform : IAsyncDisposable
         Endpoint = new Uri($"http://127.0.0.1:{server.ApiPort}");
     }
 
-    /// <summary>The AWS API endpoint for every service (ECR, STS): point an SDK's service URL here.</summary>
+    /// <summary>The AWS API endpoint for every service (ECR, ECS, STS): point an SDK's service URL here.</summary>
     public Uri Endpoint { get; }
 
     /// <summary>The region requests must be signed for.</summary>
@@ -58,6 +60,7 @@ public sealed partial class LocalAwsPlatform : IAsyncDisposable
         try
         {
             await _server.DisposeAsync();
+            await _ecs.DisposeAsync();
             await StopAllAsync(_registries);
             File.Delete(Path.Combine(DataDirectory, RuntimeRecord.FileName));
         }
