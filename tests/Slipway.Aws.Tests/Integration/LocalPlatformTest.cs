@@ -89,6 +89,24 @@ public sealed class LocalPlatformTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestPutImage_OversizedAndNonJsonManifestsAreRejected()
+    {
+        using var ecr = new EcrClient(Options());
+        await ecr.CreateRepositoryAsync(new CreateRepositoryRequest { RepositoryName = "bad-input" });
+        var oversized = await Assert.ThrowsAsync<InvalidParameterException>(() => ecr.PutImageAsync(new PutImageRequest
+        {
+            RepositoryName = "bad-input", ImageManifest = "{\"pad\":\"" + new string('x', 4 * 1024 * 1024 + 1) + "\"}", ImageTag = "big",
+        }));
+        Assert.Contains("imageManifest", oversized.ServiceMessage);
+        var notJson = await Assert.ThrowsAsync<InvalidParameterException>(() => ecr.PutImageAsync(new PutImageRequest
+        {
+            RepositoryName = "bad-input", ImageManifest = "this is not a manifest", ImageManifestMediaType = TestImage.MediaType, ImageTag = "junk",
+        }));
+        Assert.Contains("JSON", notJson.ServiceMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty((await ecr.DescribeImagesAsync(new DescribeImagesRequest { RepositoryName = "bad-input" })).ImageDetails);
+    }
+
+    [Fact]
     public async Task TestSignature_WrongSecretIsRejectedWithAwsCode()
     {
         var account = _platform.Account("development");
