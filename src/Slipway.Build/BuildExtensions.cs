@@ -23,4 +23,13 @@ public static class BuildExtensions
         lock (target.SummaryNotes)
             target.SummaryNotes.Add(new KeyValuePair<string, string>(key, value));
     }
+
+    /// <summary>Disposes <paramref name="resource"/> when the build run ends (after the summary), whatever the outcome; returns it.</summary>
+    public static T DisposeAtEnd<T>(this ISlipwayBuild build, T resource)
+        where T : IAsyncDisposable
+    {
+        var session = SlipwayBuild.SessionOf(build) ?? throw new InvalidOperationException("DisposeAtEnd needs a running build.");
+        session.AddResource(resource);
+        return resource;
+    }
 }

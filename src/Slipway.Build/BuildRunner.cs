@@ -90,65 +90,74 @@ public static class BuildRunner
         };
 
         var build = create();
-        build.Attach(session);
-        var parameters = new ParameterService(ParameterDescriptor.Discover(build.GetType()), root, options.Environment, logger, session.Prompt);
-        session.Parameters = parameters;
-        if (arguments.Command is { } command)
-            return SecretCommand.Run(command, arguments.CommandArguments, arguments.Profiles, parameters, root, options, logger);
-
-        parameters.DecryptSecrets = !arguments.Help && !arguments.Plan;
-        parameters.Resolve(build, arguments, arguments.Profiles);
-        // Parameter files may name the targets to run and skip (e.g. a CI profile); the command line wins.
-        if (arguments.Targets.Count == 0 && parameters.BuiltInFileValue("Target") is { } fileTargets)
-            arguments.Targets.AddRange(fileTargets);
-        if (arguments.Skip is null && parameters.BuiltInFileValue("Skip") is { } fileSkips)
-            arguments.UseSkip(fileSkips);
-        var targets = TargetFactory.Create(build);
-        session.Targets = targets;
-        var defaultTargets = defaults.Select(x => targets.FirstOrDefault(t => Equals(t.Factory, x(build)))
-            ?? throw new BuildDefinitionException("A default target passed to Execute<T>() is not a Target property of the build.")).ToList();
-        SchemaWriter.WriteIfChanged(root / ".nuke" / "build.schema.json", SchemaWriter.Render(targets, parameters.Parameters));
-        build.RaiseBuildCreated();
-
-        if (arguments.Help || (arguments.Targets.Count == 0 && defaultTargets.Count == 0))
+        try
         {
-            logger.WriteRaw(HelpText.Render(build.GetType().Name, targets, defaultTargets, parameters.Parameters), LogLevel.Error);
-            return 0;
-        }
+            build.Attach(session);
+            var parameters = new ParameterService(ParameterDescriptor.Discover(build.GetType()), root, options.Environment, logger, session.Prompt);
+            session.Parameters = parameters;
+            if (arguments.Command is { } command)
+                return SecretCommand.Run(command, arguments.CommandArguments, arguments.Profiles, parameters, root, options, logger);
 
-        var plan = ExecutionPlanner.Plan(targets, new PlanRequest(arguments.Targets, defaultTargets, arguments.Skip));
-        session.Plan = plan;
-        var attempt = new BuildAttempt(session.TemporaryDirectory, options.Arguments);
-        if (arguments.Continue)
-            ContinueFrom(attempt, plan, logger);
-        if (arguments.Plan)
+            parameters.DecryptSecrets = !arguments.Help && !arguments.Plan;
+            parameters.Resolve(build, arguments, arguments.Profiles);
+            // Parameter files may name the targets to run and skip (e.g. a CI profile); the command line wins.
+            if (arguments.Targets.Count == 0 && parameters.BuiltInFileValue("Target") is { } fileTargets)
+                arguments.Targets.AddRange(fileTargets);
+            if (arguments.Skip is null && parameters.BuiltInFileValue("Skip") is { } fileSkips)
+                arguments.UseSkip(fileSkips);
+            var targets = TargetFactory.Create(build);
+            session.Targets = targets;
+            var defaultTargets = defaults.Select(x => targets.FirstOrDefault(t => Equals(t.Factory, x(build)))
+                ?? throw new BuildDefinitionException("A default target passed to Execute<T>() is not a Target property of the build.")).ToList();
+            SchemaWriter.WriteIfChanged(root / ".nuke" / "build.schema.json", SchemaWriter.Render(targets, parameters.Parameters));
+            build.RaiseBuildCreated();
+
+            if (arguments.Help || (arguments.Targets.Count == 0 && defaultTargets.Count == 0))
+            {
+                logger.WriteRaw(HelpText.Render(build.GetType().Name, targets, defaultTargets, parameters.Parameters), LogLevel.Error);
+                return 0;
+            }
+
+            var plan = ExecutionPlanner.Plan(targets, new PlanRequest(arguments.Targets, defaultTargets, arguments.Skip));
+            session.Plan = plan;
+            var attempt = new BuildAttempt(session.TemporaryDirectory, options.Arguments);
+            if (arguments.Continue)
+                ContinueFrom(attempt, plan, logger);
+            if (arguments.Plan)
+            {
+                logger.WriteRaw(PlanText.Render(plan), LogLevel.Error);
+                return 0;
+            }
+
+            RequirementValidator.Validate(build, session, plan);
+            if (!arguments.NoLogo)
+                logger.Write(LogLevel.Information, $"Slipway build '{build.GetType().Name}' on {host.Name} in {root}");
+            using var logFile = logger.AttachFile(OpenLogFile(session.TemporaryDirectory));
+            build.RaiseBuildInitialized();
+            attempt.Start(plan.Where(x => x.SkipReason == ContinuedReason).Select(x => x.Name));
+
+            using var announce = options.Abort.Register(() =>
+                logger.Write(LogLevel.Warning, "Cancellation requested: aborting the running target. Clean-up targets still run; press Ctrl-C again to stop them too."));
+            var stopwatch = Stopwatch.StartNew();
+            new BuildExecutor(build, session, attempt).ExecuteAsync(plan, options.Abort, options.Kill).GetAwaiter().GetResult();
+            var succeeded = plan.All(x => x.Status is not (ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun));
+            if (succeeded)
+                attempt.Clear();
+
+            RepeatProblems(logger);
+            logger.WriteRaw(Environment.NewLine + SummaryTable.Render(plan, stopwatch.Elapsed), LogLevel.Error);
+            var aborted = plan.Any(x => x.Status == ExecutionStatus.Aborted) || options.Abort.IsCancellationRequested;
+            var outcome = succeeded ? "succeeded" : aborted ? "was aborted" : "failed";
+            logger.WriteRaw($"{Environment.NewLine}Build {outcome} on {options.Clock():yyyy-MM-dd HH:mm:ss}.{(succeeded ? "" : " Re-run the same command with --continue to resume.")}", LogLevel.Error);
+            build.RaiseBuildFinished(succeeded);
+            return succeeded ? 0 : Failed;
+    
+        }
+        finally
         {
-            logger.WriteRaw(PlanText.Render(plan), LogLevel.Error);
-            return 0;
+            // Build-scoped resources (the local AWS platform, temporary credentials folders) end with the run, whatever its outcome.
+            session.DisposeResources();
         }
-
-        RequirementValidator.Validate(build, session, plan);
-        if (!arguments.NoLogo)
-            logger.Write(LogLevel.Information, $"Slipway build '{build.GetType().Name}' on {host.Name} in {root}");
-        using var logFile = logger.AttachFile(OpenLogFile(session.TemporaryDirectory));
-        build.RaiseBuildInitialized();
-        attempt.Start(plan.Where(x => x.SkipReason == ContinuedReason).Select(x => x.Name));
-
-        using var announce = options.Abort.Register(() =>
-            logger.Write(LogLevel.Warning, "Cancellation requested: aborting the running target. Clean-up targets still run; press Ctrl-C again to stop them too."));
-        var stopwatch = Stopwatch.StartNew();
-        new BuildExecutor(build, session, attempt).ExecuteAsync(plan, options.Abort, options.Kill).GetAwaiter().GetResult();
-        var succeeded = plan.All(x => x.Status is not (ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun));
-        if (succeeded)
-            attempt.Clear();
-
-        RepeatProblems(logger);
-        logger.WriteRaw(Environment.NewLine + SummaryTable.Render(plan, stopwatch.Elapsed), LogLevel.Error);
-        var aborted = plan.Any(x => x.Status == ExecutionStatus.Aborted) || options.Abort.IsCancellationRequested;
-        var outcome = succeeded ? "succeeded" : aborted ? "was aborted" : "failed";
-        logger.WriteRaw($"{Environment.NewLine}Build {outcome} on {options.Clock():yyyy-MM-dd HH:mm:ss}.{(succeeded ? "" : " Re-run the same command with --continue to resume.")}", LogLevel.Error);
-        build.RaiseBuildFinished(succeeded);
-        return succeeded ? 0 : Failed;
     }
 
     internal const string ContinuedReason = "succeeded in the previous attempt (--continue)";

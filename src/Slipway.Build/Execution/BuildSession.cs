@@ -20,4 +20,36 @@ internal sealed class BuildSession
     public CancellationToken CancellationToken { get; set; }
     public ExecutableTarget? CurrentTarget { get; set; }
     public AbsolutePath TemporaryDirectory => Root / ".nuke" / "temp";
+
+    private readonly List<IAsyncDisposable> _resources = [];
+
+    /// <summary>Keeps a resource until the run ends.</summary>
+    public void AddResource(IAsyncDisposable resource)
+    {
+        lock (_resources)
+            _resources.Add(resource);
+    }
+
+    /// <summary>Disposes the run's resources, newest first; a failing one is logged and the rest still run.</summary>
+    public void DisposeResources()
+    {
+        List<IAsyncDisposable> resources;
+        lock (_resources)
+        {
+            resources = Enumerable.Reverse(_resources).ToList();
+            _resources.Clear();
+        }
+
+        foreach (var resource in resources)
+        {
+            try
+            {
+                resource.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception exception)
+            {
+                Logger.Write(LogLevel.Warning, $"Releasing {resource.GetType().Name} at the end of the build failed: {exception.Message}");
+            }
+        }
+    }
 }

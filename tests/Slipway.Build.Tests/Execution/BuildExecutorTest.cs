@@ -88,6 +88,28 @@ public class HookBuild : RecordingBuild
     protected override void OnBuildFinished(bool succeeded) => Events.Add("finished " + succeeded);
 }
 
+public class ResourceBuild : RecordingBuild
+{
+    public sealed class Resource(List<string> log, string name) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            log.Add("disposed " + name);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    public bool Fail { get; set; }
+    public Target Use => _ => _.Executes(() =>
+    {
+        this.DisposeAtEnd(new Resource(Ran, "first"));
+        this.DisposeAtEnd(new Resource(Ran, "second"));
+        if (Fail)
+            throw new InvalidOperationException("failed while holding resources");
+    });
+    protected override void OnBuildFinished(bool succeeded) => Ran.Add("finished");
+}
+
 public class BuildExecutorTest : IDisposable
 {
     private readonly InMemoryBuild _runner = new();
@@ -207,6 +229,16 @@ public class BuildExecutorTest : IDisposable
         Assert.Equal(
             ["created", "initialized", "running Ok", "succeeded Ok", "skipped Skip", "running Bad", "failed Bad: bad", "finished False"],
             build.Events);
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public void TestDisposeAtEnd_ReleasesResourcesNewestFirstAfterTheBuildWhateverTheOutcome(bool fail, int exitCode)
+    {
+        var build = new ResourceBuild { Fail = fail };
+        Assert.Equal(exitCode, _runner.Run(() => build, ["Use"], CancellationToken.None).ExitCode);
+        Assert.Equal(["finished", "disposed second", "disposed first"], build.Ran);
     }
 
     [Fact]

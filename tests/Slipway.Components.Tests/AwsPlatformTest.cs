@@ -1,0 +1,68 @@
+using Slipway.Aws.Ecr;
+
+namespace Slipway.Components.Tests;
+
+public class AwsBuild : SlipwayBuild, IHazAws
+{
+    public string? Registry { get; private set; }
+    public string? Uri { get; private set; }
+
+    public Target Push => _ => _.Executes(async ct =>
+    {
+        using var ecr = new EcrClient(((IHazAws)this).AwsOptions());
+        var created = await ecr.CreateRepositoryAsync(new CreateRepositoryRequest { RepositoryName = "svc" }, ct);
+        Uri = created.Repository!.RepositoryUri;
+        Registry = (await ecr.GetAuthorizationTokenAsync(ct)).AuthorizationData[0].ProxyEndpoint;
+    });
+}
+
+/// <summary>The local platform starts by itself for a build on the local platform.</summary>
+public class AwsPlatformTest : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("slipway-aws-build-").FullName;
+
+    public AwsPlatformTest() => Directory.CreateDirectory(Path.Combine(_root, ".nuke"));
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task TestLocalPlatform_StartsForTheBuildAndServesEcr()
+    {
+        var build = new AwsBuild();
+        var output = new StringWriter();
+        var code = BuildRunner.Run(() => build, [], new BuildRunOptions
+        {
+            Arguments = ["Push", "--root", _root, "--no-logo"],
+            Environment = new Dictionary<string, string?>(),
+            Output = output,
+            WorkingDirectory = _root,
+        });
+        Assert.True(code == 0, output.ToString());
+        Assert.StartsWith("127.0.0.1:", build.Uri);
+        Assert.EndsWith("/svc", build.Uri);
+        Assert.StartsWith("http://127.0.0.1:", build.Registry);
+        // The platform ended with the build: its data stays, nothing runs from it any more.
+        Assert.True(File.Exists(Path.Combine(_root, ".nuke", "temp", "local-aws", "accounts.json")));
+        Assert.False(File.Exists(Path.Combine(_root, ".nuke", "temp", "local-aws", "runtime.json")), "the platform is still running after the build");
+        var registries = Directory.GetDirectories("/proc").Select(x => Path.Combine(x, "cmdline")).Where(File.Exists)
+            .Select(x => { try { return File.ReadAllText(x); } catch (IOException) { return ""; } })
+            .Count(x => x.Contains("docker-registry") && x.Contains(_root));
+        Assert.Equal(0, registries);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void TestPlatform_DefaultsToLocalExceptOnCodeBuild()
+    {
+        var output = new StringWriter();
+        BuildRunner.Run(() => new AwsBuild(), [], new BuildRunOptions
+        {
+            Arguments = ["--help", "--root", _root],
+            Environment = new Dictionary<string, string?> { ["CODEBUILD_BUILD_ID"] = "p:1" },
+            Output = output,
+            WorkingDirectory = _root,
+        });
+        Assert.Contains("--platform <Local|Aws>", output.ToString());
+        Assert.Contains("default: Aws", output.ToString());
+    }
+}
