@@ -14,25 +14,26 @@ public sealed partial class RegistryClient
         using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, repository, reference), repository, what, cancellationToken);
         await EnsureSuccessAsync(response, what, cancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        // The digest is checked before parsing: bytes altered in transit are a digest error, not a format error.
+        var actual = Digest.Sha256(bytes);
+        var served = HeaderDigest(response);
+        if (served is not null && served != actual)
+            throw new RegistryException(
+                $"Manifest '{Registry}/{repository}:{reference}' does not match its digest: the registry says {served}, the bytes hash to {actual}.",
+                code: "DIGEST_INVALID");
+        if (reference.Contains(':') && reference != actual)
+            throw new RegistryException(
+                $"Manifest '{Registry}/{repository}@{reference}' does not match its digest: the bytes hash to {actual}.",
+                code: "DIGEST_INVALID");
         Manifest manifest;
         try
         {
-            manifest = Manifest.Parse(bytes, mediaType);
+            manifest = Manifest.Parse(bytes, response.Content.Headers.ContentType?.MediaType);
         }
         catch (FormatException e)
         {
             throw new RegistryException($"Registry '{Registry}' served an unreadable manifest for '{repository}:{reference}': {e.Message}", inner: e);
         }
-        var served = HeaderDigest(response);
-        if (served is not null && served != manifest.Digest)
-            throw new RegistryException(
-                $"Manifest '{Registry}/{repository}:{reference}' does not match its digest: the registry says {served}, the bytes hash to {manifest.Digest}.",
-                code: "DIGEST_INVALID");
-        if (reference.Contains(':') && reference != manifest.Digest)
-            throw new RegistryException(
-                $"Manifest '{Registry}/{repository}@{reference}' does not match its digest: the bytes hash to {manifest.Digest}.",
-                code: "DIGEST_INVALID");
         return manifest;
     }
 
