@@ -111,3 +111,45 @@ public class RegistryClientTest(RegistryPair registries)
         Assert.Equal(Encoding.UTF8.GetString(pushed.Bytes), raw.TrimEnd('\n'));
     }
 }
+
+[Collection(RegistryCollection.Name)]
+public class RegistryClientProgressTest(RegistryPair registries)
+{
+    sealed class Recorder : IProgress<TransferProgress>
+    {
+        public List<TransferProgress> Events { get; } = [];
+
+        public void Report(TransferProgress value)
+        {
+            lock (Events)
+                Events.Add(value);
+        }
+    }
+
+    [Fact]
+    public async Task TestProgress_ReportsUploadChunksAndDownloadBytes()
+    {
+        var recorder = new Recorder();
+        using var client = registries.Source.Client(new RegistryClientOptions { ChunkSize = 1000, Progress = recorder });
+        var blob = TestImages.RandomBytes(2500);
+        var digest = Digest.Sha256(blob);
+
+        await client.UploadBlobAsync("test/progress", digest, new MemoryStream(blob));
+        await client.DownloadBlobAsync("test/progress", digest, new MemoryStream());
+
+        var uploads = recorder.Events.Where(e => e.Direction == TransferDirection.Upload).Select(e => e.Bytes).ToList();
+        Assert.Equal([1000L, 2000, 2500], uploads);
+        var downloads = recorder.Events.Where(e => e.Direction == TransferDirection.Download).ToList();
+        Assert.Equal(2500, downloads[^1].Bytes);
+        Assert.All(downloads, e => Assert.Equal(2500, e.Total));
+    }
+
+    [Fact]
+    public void TestFixture_MissingTool_FailsWithInstallHint()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => LocalRegistry.RequireTool("no-such-registry-binary", "apt-get install something"));
+
+        Assert.Contains("'no-such-registry-binary' is not installed", error.Message);
+        Assert.Contains("apt-get install something", error.Message);
+    }
+}
