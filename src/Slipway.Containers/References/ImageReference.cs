@@ -81,7 +81,8 @@ public sealed partial record ImageReference
         if (slash >= 0)
         {
             var first = rest[..slash];
-            if (first.Contains('.') || first.Contains(':') || first == "localhost")
+            // Docker's rule: a registry has a '.' or ':', is "localhost", or has an uppercase letter (never valid in a repository).
+            if (first.Contains('.') || first.Contains(':') || first == "localhost" || first.Any(char.IsUpper))
             {
                 registry = first;
                 rest = rest[(slash + 1)..];

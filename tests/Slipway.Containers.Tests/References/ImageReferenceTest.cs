@@ -15,6 +15,7 @@ public class ImageReferenceTest
     [InlineData("localhost:5000/a/b/c", "localhost:5000", "a/b/c", null, null, "localhost:5000/a/b/c:latest")]
     [InlineData("registry.example.com/my_app.web__x-y--z", "registry.example.com", "my_app.web__x-y--z", null, null, "registry.example.com/my_app.web__x-y--z:latest")]
     [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com/svc:Release_1", "123456789012.dkr.ecr.eu-west-1.amazonaws.com", "svc", "Release_1", null, "123456789012.dkr.ecr.eu-west-1.amazonaws.com/svc:Release_1")]
+    [InlineData("Registry/team/api", "Registry", "team/api", null, null, "Registry/team/api:latest")]
     [InlineData("ubuntu@sha256:" + Hex, null, "ubuntu", null, "sha256:" + Hex, "docker.io/library/ubuntu@sha256:" + Hex)]
     [InlineData("ghcr.io/o/r:v1@sha256:" + Hex, "ghcr.io", "o/r", "v1", "sha256:" + Hex, "ghcr.io/o/r:v1@sha256:" + Hex)]
     public void TestParse_Valid(string input, string? registry, string repository, string? tag, string? digest, string fullyQualified)

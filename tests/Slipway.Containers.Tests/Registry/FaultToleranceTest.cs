@@ -126,3 +126,33 @@ public class FaultToleranceTest(RegistryPair registries)
             ImageReference.Parse($"{registries.Source.Host}/test/a:1"), ImageReference.Parse($"{registries.Source.Host}/test/b:1"), cancelled.Token));
     }
 }
+
+[Collection(RegistryCollection.Name)]
+public class FaultToleranceConcurrencyTest(RegistryPair registries)
+{
+    [Fact]
+    public async Task TestCopy_TwoConcurrentIndexCopiesThroughFaults_BothSucceed()
+    {
+        var repository = "test/faults-" + Guid.NewGuid().ToString("N")[..8];
+        using var seed = registries.Source.Client();
+        var (index, _, _) = await TestImages.PushIndexAsync(seed, repository, "multi");
+        var uploads = 0;
+        var gets = 0;
+        using var sourceProxy = new FaultProxy(registries.Source,
+            (m, p) => m == "GET" && p.Contains("/blobs/") && Interlocked.Increment(ref gets) % 3 == 1 ? Fault.CutMidBody : Fault.None);
+        using var destinationProxy = new FaultProxy(registries.Destination,
+            (m, p) => m == "PUT" && p.Contains("/blobs/uploads/") && Interlocked.Increment(ref uploads) % 2 == 1 ? Fault.CutBeforeResponse : Fault.None);
+        var options = new RegistryClientOptions { InitialBackoff = TimeSpan.FromMilliseconds(10), MaxAttempts = 8 };
+        using var source = new RegistryClient(sourceProxy.Host, registries.Source.Credentials, options);
+        using var destination = new RegistryClient(destinationProxy.Host, registries.Destination.Credentials, options);
+        var copier = new ImageCopier(host => host == source.Registry ? source : destination);
+
+        var results = await Task.WhenAll(
+            copier.CopyAsync(ImageReference.Parse($"{sourceProxy.Host}/{repository}:multi"), ImageReference.Parse($"{destinationProxy.Host}/{repository}:one")),
+            copier.CopyAsync(ImageReference.Parse($"{sourceProxy.Host}/{repository}:multi"), ImageReference.Parse($"{destinationProxy.Host}/{repository}:two")));
+
+        Assert.All(results, r => Assert.Equal(index.Digest, r.Digest));
+        Assert.Equal(index.Bytes, (await destination.GetManifestAsync(repository, "two")).Bytes);
+        Assert.True(sourceProxy.FaultsInjected > 0 && destinationProxy.FaultsInjected > 0);
+    }
+}
