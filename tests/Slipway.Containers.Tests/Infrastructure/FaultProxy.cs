@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Slipway.Containers.Tests.Infrastructure;
@@ -31,7 +30,7 @@ public sealed class FaultProxy : IDisposable
         RequireBearer = requireBearer;
         for (var attempt = 0; ; attempt++)
         {
-            Port = FreePort();
+            Port = LocalRegistry.FreePort();
             listener.Prefixes.Clear();
             listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
@@ -200,12 +199,5 @@ public sealed class FaultProxy : IDisposable
         response.ContentType = "application/json";
         response.OutputStream.Write(body);
         response.Close();
-    }
-
-    static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

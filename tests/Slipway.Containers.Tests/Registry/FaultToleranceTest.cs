@@ -47,6 +47,7 @@ public class FaultToleranceTest(RegistryPair registries)
         }
         catch (Exception e)
         {
+            // Both proxies' logs show which fault the copy did not survive.
             throw new Xunit.Sdk.XunitException(e.Message + "\n" + string.Join("\n", destinationProxy.Log) + "\n--\n" + string.Join("\n", sourceProxy.Log));
         }
 
