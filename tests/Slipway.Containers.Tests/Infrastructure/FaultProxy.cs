@@ -6,7 +6,7 @@ using System.Text;
 namespace Slipway.Containers.Tests.Infrastructure;
 
 /// <summary>What the proxy does to one request instead of passing it through untouched.</summary>
-public enum Fault { None, ServiceUnavailable, CutBeforeResponse, CutMidBody, TamperBody }
+public enum Fault { None, ServiceUnavailable, CutBeforeResponse, CutMidBody, TamperBody, IgnoreMount }
 
 /// <summary>
 /// A loopback HTTP proxy (HttpListener) in front of a registry that injects faults chosen per request, optionally demands
@@ -109,7 +109,9 @@ public sealed class FaultProxy : IDisposable
                 return;
             }
 
-            using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), $"http://{upstreamHost}{request.Url.PathAndQuery}");
+            // IgnoreMount drops the query, so the registry opens a plain upload session (202) as one that cannot mount would.
+            var pathAndQuery = fault == Fault.IgnoreMount ? request.Url.AbsolutePath : request.Url.PathAndQuery;
+            using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), $"http://{upstreamHost}{pathAndQuery}");
             var body = new MemoryStream();
             await request.InputStream.CopyToAsync(body);
             if (body.Length > 0 || request.HttpMethod is "PUT" or "PATCH" or "POST")

@@ -63,6 +63,25 @@ public class FaultToleranceTest(RegistryPair registries)
     }
 
     [Fact]
+    public async Task TestCopy_SameRegistryThatDoesNotMount_FallsBackToUpload()
+    {
+        var repository = NewRepository();
+        using var seed = registries.Source.Client();
+        var pushed = await TestImages.PushImageAsync(seed, repository, "1");
+        using var proxy = new FaultProxy(registries.Source, (m, _) => m == "POST" ? Fault.IgnoreMount : Fault.None);
+        using var client = new RegistryClient(proxy.Host, registries.Source.Credentials, Fast);
+        var target = NewRepository();
+
+        var result = await new ImageCopier(_ => client).CopyAsync(
+            ImageReference.Parse($"{proxy.Host}/{repository}:1"), ImageReference.Parse($"{proxy.Host}/{target}:1"));
+
+        Assert.Equal(pushed.Digest, result.Digest);
+        Assert.Equal(0, result.BlobsMounted);
+        Assert.Equal(3, result.BlobsUploaded);
+        Assert.Equal(pushed.Blobs.Sum(b => b.Size), result.BytesUploaded);
+    }
+
+    [Fact]
     public async Task TestGetManifest_BytesDoNotMatchDigest_ClearError()
     {
         var repository = NewRepository();
