@@ -1,0 +1,79 @@
+using Slipway.Containers.Manifests;
+using Slipway.Containers.References;
+using Slipway.Containers.Registry;
+
+namespace Slipway.Containers.Copying;
+
+/// <summary>
+/// Copies an image (or a multi-platform index with its children) between repositories and registries, sending only the blobs
+/// the destination lacks and the manifests byte for byte, so the digest is preserved.
+/// </summary>
+/// <param name="clientFor">The client for a registry host ("host:port"); the copier does not dispose it.</param>
+public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
+{
+    /// <summary>Blobs transferred at once per copy.</summary>
+    public int Parallelism { get; init; } = 4;
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> (its tag, else the source's tag, else by digest).</summary>
+    public async Task<ImageCopyResult> CopyAsync(ImageReference source, ImageReference destination, CancellationToken cancellationToken = default)
+    {
+        var from = new Side(clientFor(source.Registry), source.RepositoryPath);
+        var to = new Side(clientFor(destination.Registry), destination.RepositoryPath);
+        var tally = new Tally();
+        var manifest = await from.Client.GetManifestAsync(from.Repository, source.ManifestReference, cancellationToken);
+        if (destination.Digest is not null && destination.Digest != manifest.Digest)
+            throw new RegistryException(
+                $"Cannot copy '{source}' to '{destination}': the source manifest is {manifest.Digest}, not the destination's digest {destination.Digest}.");
+        await CopyManifestAsync(from, to, manifest, destination.Tag ?? source.Tag ?? manifest.Digest, tally, cancellationToken);
+        return new ImageCopyResult(manifest.Digest, tally.BytesUploaded, tally.Uploaded, tally.Mounted, tally.Present);
+    }
+
+    async Task CopyManifestAsync(Side from, Side to, Manifest manifest, string reference, Tally tally, CancellationToken cancellationToken)
+    {
+        // Children first, and blobs before their manifest: a manifest is never visible before what it references.
+        foreach (var child in manifest.Children)
+        {
+            if (await to.Client.HeadManifestAsync(to.Repository, child.Digest, cancellationToken) is not null)
+                continue;
+            var childManifest = await from.Client.GetManifestAsync(from.Repository, child.Digest, cancellationToken);
+            await CopyManifestAsync(from, to, childManifest, child.Digest, tally, cancellationToken);
+        }
+        var blobs = manifest.Blobs.DistinctBy(b => b.Digest);
+        await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            (blob, ct) => new ValueTask(CopyBlobAsync(from, to, blob, tally, ct)));
+        await to.Client.PutManifestAsync(to.Repository, reference, manifest, cancellationToken);
+    }
+
+    static async Task CopyBlobAsync(Side from, Side to, Descriptor blob, Tally tally, CancellationToken cancellationToken)
+    {
+        if (await to.Client.BlobExistsAsync(to.Repository, blob.Digest, cancellationToken))
+        {
+            Interlocked.Increment(ref tally.Present);
+            return;
+        }
+        if (from.Client.Registry == to.Client.Registry
+            && await to.Client.MountBlobAsync(to.Repository, blob.Digest, from.Repository, cancellationToken))
+        {
+            Interlocked.Increment(ref tally.Mounted);
+            return;
+        }
+        // Spooled to a temporary file so an interrupted upload can restart without downloading again.
+        await using var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await from.Client.DownloadBlobAsync(from.Repository, blob.Digest, spool, cancellationToken);
+        spool.Position = 0;
+        var sent = await to.Client.UploadBlobAsync(to.Repository, blob.Digest, spool, cancellationToken);
+        Interlocked.Add(ref tally.BytesUploaded, sent);
+        Interlocked.Increment(ref tally.Uploaded);
+    }
+
+    sealed record Side(RegistryClient Client, string Repository);
+
+    sealed class Tally
+    {
+        public long BytesUploaded;
+        public int Uploaded;
+        public int Mounted;
+        public int Present;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Slipway.Containers.Manifests;
+
+/// <summary>The manifest media types a registry copy understands.</summary>
+public static class ManifestMediaTypes
+{
+    public const string DockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
+    public const string DockerManifestList = "application/vnd.docker.distribution.manifest.list.v2+json";
+    public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
+    public const string OciIndex = "application/vnd.oci.image.index.v1+json";
+
+    /// <summary>All four, in the order sent in an Accept header.</summary>
+    public static readonly IReadOnlyList<string> All = [OciIndex, DockerManifestList, OciManifest, DockerManifest];
+
+    /// <summary>True for an index or manifest list (a manifest of manifests).</summary>
+    public static bool IsIndex(string mediaType) => mediaType is OciIndex or DockerManifestList;
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Slipway.Containers.Registry;
+
+/// <summary>A client of one registry's OCI distribution API (/v2/): manifests, blobs, uploads, mounts and tags.</summary>
+public sealed partial class RegistryClient : IDisposable
+{
+    readonly HttpClient http;
+    readonly RegistryCredentials? credentials;
+    readonly RegistryClientOptions options;
+
+    /// <summary>Creates a client of <paramref name="registry"/> ("host[:port]"); the handler is owned by the caller when given.</summary>
+    public RegistryClient(string registry, RegistryCredentials? credentials = null, RegistryClientOptions? options = null, HttpMessageHandler? handler = null)
+    {
+        Registry = registry;
+        this.credentials = credentials;
+        this.options = options ?? new RegistryClientOptions();
+        var scheme = this.options.Scheme ?? (IsLoopback(registry) ? "http" : "https");
+        BaseAddress = new Uri($"{scheme}://{registry}/");
+        http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        http.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    /// <summary>The registry host and port this client talks to.</summary>
+    public string Registry { get; }
+
+    /// <summary>The registry's root URI.</summary>
+    public Uri BaseAddress { get; }
+
+    public void Dispose() => http.Dispose();
+
+    static bool IsLoopback(string registry)
+    {
+        var host = registry.StartsWith('[') ? registry[..(registry.IndexOf(']') + 1)] : registry.Split(':')[0];
+        return host is "localhost" or "[::1]" || host.StartsWith("127.", StringComparison.Ordinal);
+    }
+
+    Uri Url(string relative) => new(BaseAddress, relative);
+
+    /// <summary>Sends a request (re-created for every attempt), authenticating on a 401 and retrying transient failures.</summary>
+    async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string repository, string what, CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead, bool retry = true, string? extraScope = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var response = await SendAuthenticatedAsync(create, repository, what, completion, extraScope, cancellationToken);
+                if (!IsTransient(response.StatusCode) || !retry || attempt >= options.MaxAttempts)
+                    return response;
+                response.Dispose();
+            }
+            catch (Exception e) when (retry && attempt < options.MaxAttempts && IsTransient(e, cancellationToken))
+            {
+            }
+            await BackoffAsync(attempt, cancellationToken);
+        }
+    }
+
+    internal Task BackoffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        var delay = options.InitialBackoff * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble() / 2);
+        return Task.Delay(delay, cancellationToken);
+    }
+
+    internal static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
+
+    internal static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && e is HttpRequestException or IOException or TaskCanceledException or RegistryTransientException;
+
+    /// <summary>Throws a <see cref="RegistryException"/> for a failed response, with the registry's error code and the image named.</summary>
+    internal async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+            return;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var (code, message) = ParseError(body);
+        var status = (int)response.StatusCode;
+        var detail = code is null ? $"HTTP {status} {response.ReasonPhrase}" : $"{code}: {message} (HTTP {status})";
+        var hint = response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => " Check that the repository and tag or digest exist.",
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $" Check the credentials{(credentials is null ? " (none were given)" : $" of user '{credentials.Username}'")}.",
+            _ => "",
+        };
+        throw new RegistryException($"Registry '{Registry}' failed {what}: {detail}.{hint}", response.StatusCode, code);
+    }
+
+    static (string? Code, string? Message) ParseError(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            {
+                var first = errors[0];
+                return (first.TryGetProperty("code", out var c) ? c.GetString() : null,
+                    first.TryGetProperty("message", out var m) ? m.GetString() : null);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return (null, null);
+    }
+}
+
+/// <summary>A failure worth another attempt (a broken stream, a digest that came out wrong in transit).</summary>
+internal sealed class RegistryTransientException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,132 @@
+using Slipway.Containers.Copying;
+using Slipway.Containers.Manifests;
+using Slipway.Containers.References;
+using Slipway.Containers.Registry;
+using Slipway.Containers.Tests.Infrastructure;
+
+namespace Slipway.Containers.Tests.Copying;
+
+[Collection(RegistryCollection.Name)]
+public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
+{
+    readonly RegistryClient source = registries.Source.Client();
+    readonly RegistryClient destination = registries.Destination.Client();
+
+    public void Dispose()
+    {
+        source.Dispose();
+        destination.Dispose();
+    }
+
+    ImageCopier Copier() => new(host => host == source.Registry ? source : host == destination.Registry ? destination
+        : throw new InvalidOperationException($"No client for '{host}'."));
+
+    static string NewRepository() => "test/copy-" + Guid.NewGuid().ToString("N")[..8];
+
+    ImageReference Ref(LocalRegistry registry, string repository, string tag) => ImageReference.Parse($"{registry.Host}/{repository}:{tag}");
+
+    [Fact]
+    public async Task TestCopy_SingleImage_PreservesDigest_SecondCopyUploadsNothing()
+    {
+        var repository = NewRepository();
+        var pushed = await TestImages.PushImageAsync(source, repository, "1.0.0", ManifestMediaTypes.DockerManifest, "amd64", 5000, 7000);
+
+        var first = await Copier().CopyAsync(Ref(registries.Source, repository, "1.0.0"), Ref(registries.Destination, "promoted/api", "1.0.0"));
+        var second = await Copier().CopyAsync(Ref(registries.Source, repository, "1.0.0"), Ref(registries.Destination, "promoted/api", "1.0.0"));
+
+        Assert.Equal(pushed.Digest, first.Digest);
+        Assert.Equal(pushed.Blobs.Sum(b => b.Size), first.BytesUploaded);
+        Assert.Equal(3, first.BlobsUploaded);
+        Assert.Equal(0, second.BytesUploaded);
+        Assert.Equal(3, second.BlobsPresent);
+        var copied = await destination.GetManifestAsync("promoted/api", "1.0.0");
+        Assert.Equal(pushed.Bytes, copied.Bytes);
+    }
+
+    [Fact]
+    public async Task TestCopy_OciIndex_CopiesChildrenAndPreservesAllDigests()
+    {
+        var repository = NewRepository();
+        var (index, amd64, arm64) = await TestImages.PushIndexAsync(source, repository, "multi");
+        var target = NewRepository();
+
+        var first = await Copier().CopyAsync(Ref(registries.Source, repository, "multi"), Ref(registries.Destination, target, "multi"));
+        var second = await Copier().CopyAsync(Ref(registries.Source, repository, "multi"), Ref(registries.Destination, target, "multi"));
+
+        Assert.Equal(index.Digest, first.Digest);
+        Assert.Equal(amd64.Blobs.Concat(arm64.Blobs).Sum(b => b.Size), first.BytesUploaded);
+        Assert.Equal(0, second.BytesUploaded);
+        Assert.Equal(index.Bytes, (await destination.GetManifestAsync(target, "multi")).Bytes);
+        Assert.Equal(amd64.Bytes, (await destination.GetManifestAsync(target, amd64.Digest)).Bytes);
+        Assert.Equal(arm64.Bytes, (await destination.GetManifestAsync(target, arm64.Digest)).Bytes);
+    }
+
+    [Fact]
+    public async Task TestCopy_SameRegistry_MountsBlobs()
+    {
+        var repository = NewRepository();
+        var pushed = await TestImages.PushImageAsync(source, repository, "rc1");
+
+        var result = await Copier().CopyAsync(Ref(registries.Source, repository, "rc1"), Ref(registries.Source, NewRepository(), "release"));
+
+        Assert.Equal(pushed.Digest, result.Digest);
+        Assert.Equal(3, result.BlobsMounted);
+        Assert.Equal(0, result.BytesUploaded);
+    }
+
+    [Fact]
+    public async Task TestCopy_TwoConcurrentCopiesOfOneImage_BothSucceed()
+    {
+        var repository = NewRepository();
+        var (index, _, _) = await TestImages.PushIndexAsync(source, repository, "both");
+        var target = NewRepository();
+
+        var results = await Task.WhenAll(
+            Copier().CopyAsync(Ref(registries.Source, repository, "both"), Ref(registries.Destination, target, "a")),
+            Copier().CopyAsync(Ref(registries.Source, repository, "both"), Ref(registries.Destination, target, "b")));
+
+        Assert.All(results, r => Assert.Equal(index.Digest, r.Digest));
+        Assert.Equal(["a", "b"], (await destination.ListTagsAsync(target)).Order());
+    }
+
+    [Fact]
+    public async Task TestCopy_UnknownTag_ClearError()
+    {
+        var repository = NewRepository();
+        await TestImages.PushImageAsync(source, repository, "1");
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() =>
+            Copier().CopyAsync(Ref(registries.Source, repository, "does-not-exist"), Ref(registries.Destination, repository, "x")));
+
+        Assert.Equal("MANIFEST_UNKNOWN", error.Code);
+        Assert.Contains($"{repository}:does-not-exist", error.Message);
+    }
+
+    [Fact]
+    public async Task TestCopy_DestinationDigestMustMatch()
+    {
+        var repository = NewRepository();
+        await TestImages.PushImageAsync(source, repository, "1");
+        var other = ImageReference.Parse($"{registries.Destination.Host}/{repository}@sha256:{new string('0', 64)}");
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => Copier().CopyAsync(Ref(registries.Source, repository, "1"), other));
+
+        Assert.Contains("not the destination's digest", error.Message);
+    }
+
+    [Fact]
+    public async Task TestCopy_SkopeoCopyOfTheResultIsIdentical()
+    {
+        var skopeo = LocalRegistry.RequireTool("skopeo", "apt-get install skopeo");
+        var repository = NewRepository();
+        var (index, _, _) = await TestImages.PushIndexAsync(source, repository, "peer");
+        await Copier().CopyAsync(Ref(registries.Source, repository, "peer"), Ref(registries.Destination, repository, "peer"));
+        var creds = $"{LocalRegistry.User}:{LocalRegistry.Password}";
+
+        await Task.Run(() => LocalRegistry.Run(skopeo, "copy", "--all", "--preserve-digests", "--src-tls-verify=false", "--dest-tls-verify=false",
+            "--src-creds", creds, "--dest-creds", creds,
+            $"docker://{registries.Destination.Host}/{repository}:peer", $"docker://{registries.Source.Host}/{repository}:via-skopeo"));
+
+        Assert.Equal(index.Digest, (await source.GetManifestAsync(repository, "via-skopeo")).Digest);
+    }
+}

@@ -1,0 +1,178 @@
+using Slipway.Containers.Copying;
+using Slipway.Containers.Manifests;
+using Slipway.Containers.References;
+using Slipway.Containers.Registry;
+using Slipway.Containers.Tests.Infrastructure;
+
+namespace Slipway.Containers.Tests.Registry;
+
+[Collection(RegistryCollection.Name)]
+public class FaultToleranceTest(RegistryPair registries)
+{
+    static readonly RegistryClientOptions Fast = new() { InitialBackoff = TimeSpan.FromMilliseconds(10), ChunkSize = 1500 };
+
+    static string NewRepository() => "test/faults-" + Guid.NewGuid().ToString("N")[..8];
+
+    static Func<string, string, Fault> FirstN(int count, Fault fault, Func<string, string, bool> matches)
+    {
+        var seen = 0;
+        return (method, path) => matches(method, path) && Interlocked.Increment(ref seen) <= count ? fault : Fault.None;
+    }
+
+    static Func<string, string, Fault> Either(params Func<string, string, Fault>[] rules) =>
+        (method, path) => rules.Select(r => r(method, path)).FirstOrDefault(f => f != Fault.None);
+
+    [Fact]
+    public async Task TestCopy_ThroughFaults_CompletesWithDigestAndManifestLast()
+    {
+        var repository = NewRepository();
+        using var seed = registries.Source.Client();
+        var pushed = await TestImages.PushImageAsync(seed, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 4000, 6000);
+        using var sourceProxy = new FaultProxy(registries.Source,
+            FirstN(2, Fault.CutMidBody, (m, p) => m == "GET" && p.Contains("/blobs/sha256:")));
+        using var destinationProxy = new FaultProxy(registries.Destination, Either(
+            FirstN(2, Fault.ServiceUnavailable, (m, p) => m == "PUT" && p.Contains("/blobs/uploads/")),
+            FirstN(1, Fault.CutBeforeResponse, (m, p) => m == "PATCH"),
+            FirstN(1, Fault.CutBeforeResponse, (m, p) => m == "POST"),
+            FirstN(1, Fault.ServiceUnavailable, (m, p) => m == "PUT" && p.Contains("/manifests/"))));
+        using var source = new RegistryClient(sourceProxy.Host, registries.Source.Credentials, Fast);
+        using var destination = new RegistryClient(destinationProxy.Host, registries.Destination.Credentials, Fast);
+        var copier = new ImageCopier(host => host == source.Registry ? source : destination) { Parallelism = 1 };
+        var target = NewRepository();
+
+        ImageCopyResult result;
+        try
+        {
+            result = await copier.CopyAsync(ImageReference.Parse($"{sourceProxy.Host}/{repository}:1"), ImageReference.Parse($"{destinationProxy.Host}/{target}:1"));
+        }
+        catch (Exception e)
+        {
+            // Both proxies' logs show which fault the copy did not survive.
+            throw new Xunit.Sdk.XunitException(e.Message + "\n" + string.Join("\n", destinationProxy.Log) + "\n--\n" + string.Join("\n", sourceProxy.Log));
+        }
+
+        Assert.Equal(pushed.Digest, result.Digest);
+        Assert.Equal(pushed.Bytes, (await destination.GetManifestAsync(target, "1")).Bytes);
+        Assert.Equal(2, sourceProxy.FaultsInjected);
+        Assert.Equal(5, destinationProxy.FaultsInjected);
+        Assert.Contains(sourceProxy.Log, line => line.EndsWith(" 206", StringComparison.Ordinal));
+        var log = destinationProxy.Log.ToList();
+        var lastBlobCompleted = log.FindLastIndex(l => l.StartsWith("PUT ", StringComparison.Ordinal) && l.Contains("/blobs/uploads/") && l.EndsWith(" 201", StringComparison.Ordinal));
+        var firstManifestStored = log.FindIndex(l => l.StartsWith("PUT ", StringComparison.Ordinal) && l.Contains("/manifests/") && l.EndsWith(" 201", StringComparison.Ordinal));
+        Assert.True(lastBlobCompleted >= 0 && firstManifestStored > lastBlobCompleted, string.Join("\n", log));
+    }
+
+    [Fact]
+    public async Task TestCopy_SameRegistryThatDoesNotMount_FallsBackToUpload()
+    {
+        var repository = NewRepository();
+        using var seed = registries.Source.Client();
+        var pushed = await TestImages.PushImageAsync(seed, repository, "1");
+        using var proxy = new FaultProxy(registries.Source, (m, _) => m == "POST" ? Fault.IgnoreMount : Fault.None);
+        using var client = new RegistryClient(proxy.Host, registries.Source.Credentials, Fast);
+        var target = NewRepository();
+
+        var result = await new ImageCopier(_ => client).CopyAsync(
+            ImageReference.Parse($"{proxy.Host}/{repository}:1"), ImageReference.Parse($"{proxy.Host}/{target}:1"));
+
+        Assert.Equal(pushed.Digest, result.Digest);
+        Assert.Equal(0, result.BlobsMounted);
+        Assert.Equal(3, result.BlobsUploaded);
+        Assert.Equal(pushed.Blobs.Sum(b => b.Size), result.BytesUploaded);
+    }
+
+    [Fact]
+    public async Task TestGetManifest_BytesDoNotMatchDigest_ClearError()
+    {
+        var repository = NewRepository();
+        using var seed = registries.Source.Client();
+        await TestImages.PushImageAsync(seed, repository, "1");
+        using var proxy = new FaultProxy(registries.Source, (m, p) => m == "GET" && p.Contains("/manifests/") ? Fault.TamperBody : Fault.None);
+        using var client = new RegistryClient(proxy.Host, registries.Source.Credentials, Fast);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => client.GetManifestAsync(repository, "1"));
+
+        Assert.Equal("DIGEST_INVALID", error.Code);
+        Assert.Contains($"'{proxy.Host}/{repository}:1' does not match its digest", error.Message);
+    }
+
+    [Fact]
+    public async Task TestRetries_AreBounded()
+    {
+        using var proxy = new FaultProxy(registries.Source, (_, _) => Fault.ServiceUnavailable);
+        using var client = new RegistryClient(proxy.Host, registries.Source.Credentials, Fast with { MaxAttempts = 3 });
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync("test/any"));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.Status);
+        Assert.Equal(3, proxy.FaultsInjected);
+    }
+
+    [Fact]
+    public async Task TestBearerTokens_PushPullAndCopy()
+    {
+        var repository = NewRepository();
+        using var proxy = new FaultProxy(registries.Source, (_, _) => Fault.None, requireBearer: true);
+        using var client = new RegistryClient(proxy.Host, registries.Source.Credentials, Fast);
+
+        var pushed = await TestImages.PushImageAsync(client, repository, "1");
+        var fetched = await client.GetManifestAsync(repository, "1");
+
+        Assert.Equal(pushed.Digest, fetched.Digest);
+        Assert.Contains(proxy.Log, l => l == "401 UNAUTHORIZED");
+    }
+
+    [Fact]
+    public async Task TestBearerTokens_RefusedCredentials_NameUser()
+    {
+        using var proxy = new FaultProxy(registries.Source, (_, _) => Fault.None, requireBearer: true);
+        using var client = new RegistryClient(proxy.Host, new RegistryCredentials("eve", "nope"), Fast);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => client.ListTagsAsync("test/any"));
+
+        Assert.Contains("'eve'", error.Message);
+        Assert.Contains($"'{proxy.Host}'", error.Message);
+    }
+
+    [Fact]
+    public async Task TestCancellation_StopsTheCopy()
+    {
+        using var client = registries.Source.Client();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var copier = new ImageCopier(_ => client);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => copier.CopyAsync(
+            ImageReference.Parse($"{registries.Source.Host}/test/a:1"), ImageReference.Parse($"{registries.Source.Host}/test/b:1"), cancelled.Token));
+    }
+}
+
+[Collection(RegistryCollection.Name)]
+public class FaultToleranceConcurrencyTest(RegistryPair registries)
+{
+    [Fact]
+    public async Task TestCopy_TwoConcurrentIndexCopiesThroughFaults_BothSucceed()
+    {
+        var repository = "test/faults-" + Guid.NewGuid().ToString("N")[..8];
+        using var seed = registries.Source.Client();
+        var (index, _, _) = await TestImages.PushIndexAsync(seed, repository, "multi");
+        var uploads = 0;
+        var gets = 0;
+        using var sourceProxy = new FaultProxy(registries.Source,
+            (m, p) => m == "GET" && p.Contains("/blobs/") && Interlocked.Increment(ref gets) % 3 == 1 ? Fault.CutMidBody : Fault.None);
+        using var destinationProxy = new FaultProxy(registries.Destination,
+            (m, p) => m == "PUT" && p.Contains("/blobs/uploads/") && Interlocked.Increment(ref uploads) % 2 == 1 ? Fault.CutBeforeResponse : Fault.None);
+        var options = new RegistryClientOptions { InitialBackoff = TimeSpan.FromMilliseconds(10), MaxAttempts = 8 };
+        using var source = new RegistryClient(sourceProxy.Host, registries.Source.Credentials, options);
+        using var destination = new RegistryClient(destinationProxy.Host, registries.Destination.Credentials, options);
+        var copier = new ImageCopier(host => host == source.Registry ? source : destination);
+
+        var results = await Task.WhenAll(
+            copier.CopyAsync(ImageReference.Parse($"{sourceProxy.Host}/{repository}:multi"), ImageReference.Parse($"{destinationProxy.Host}/{repository}:one")),
+            copier.CopyAsync(ImageReference.Parse($"{sourceProxy.Host}/{repository}:multi"), ImageReference.Parse($"{destinationProxy.Host}/{repository}:two")));
+
+        Assert.All(results, r => Assert.Equal(index.Digest, r.Digest));
+        Assert.Equal(index.Bytes, (await destination.GetManifestAsync(repository, "two")).Bytes);
+        Assert.True(sourceProxy.FaultsInjected > 0 && destinationProxy.FaultsInjected > 0);
+    }
+}
