@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Slipway.Containers;
+using Slipway.Containers.Copying;
+using Slipway.Containers.Manifests;
+using Slipway.Containers.References;
+using Slipway.Containers.Registry;
+
+// Usage: PromoteBench SOURCE_REGISTRY DESTINATION_FOR_SLIPWAY DESTINATION_FOR_SKOPEO USER PASSWORD [RUNS] [LAYER_MB]
+// Pushes a 10-layer image to the source registry; for every run, seeds a fresh repository in each destination registry
+// with half of its layers (untimed), then promotes the image into one with Slipway's ImageCopier and into the other with
+// `skopeo copy`, alternating which goes first. Each tool has its own destination registry, so neither finds blobs the
+// other stored. Prints "name: value" lines for bench/promote.sh.
+if (args.Length < 5)
+{
+    Console.Error.WriteLine("usage: PromoteBench SOURCE DESTINATION_FOR_SLIPWAY DESTINATION_FOR_SKOPEO USER PASSWORD [RUNS] [LAYER_MB]");
+    return 2;
+}
+
+var (source, destination, skopeoDestination, user, password) = (args[0], args[1], args[2], args[3], args[4]);
+var runs = args.Length > 5 ? int.Parse(args[5]) : 3;
+var layerBytes = (args.Length > 6 ? int.Parse(args[6]) : 20) * 1024 * 1024;
+var credentials = new RegistryCredentials(user, password);
+var options = new RegistryClientOptions { Scheme = "http" };
+RegistryClient ClientFor(string registry) => new(registry, credentials, options);
+
+var layers = Enumerable.Range(0, 10).Select(_ => RandomNumberGenerator.GetBytes(layerBytes)).ToList();
+var config = Encoding.UTF8.GetBytes("""{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}""");
+var manifestText = $$"""
+{"schemaVersion":2,"mediaType":"{{ManifestMediaTypes.DockerManifest}}","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":{{config.Length}},"digest":"{{Digest.Sha256(config)}}"},"layers":[{{string.Join(",", layers.Select(x => $$"""{"mediaType":"application/vnd.docker.image.rootfs.diff.tar.gzip","size":{{x.Length}},"digest":"{{Digest.Sha256(x)}}"}"""))}}]}
+""".Trim();
+var manifest = Manifest.Parse(Encoding.UTF8.GetBytes(manifestText), ManifestMediaTypes.DockerManifest);
+
+using (var src = ClientFor(source))
+{
+    foreach (var blob in layers.Append(config))
+        await src.UploadBlobAsync("bench/app", Digest.Sha256(blob), new MemoryStream(blob));
+    await src.PutManifestAsync("bench/app", "1.0.0-candidate-1", manifest);
+}
+
+var missing = layers.Skip(5).Sum(x => (long)x.Length) + config.Length;
+var ours = new List<double>();
+var skopeo = new List<double>();
+long uploaded = 0;
+string? digest = null;
+var copier = new ImageCopier(ClientFor);
+for (var run = 0; run < runs; run++)
+{
+    foreach (var (registry, repository) in new[] { (destination, $"ours{run}/app"), (skopeoDestination, $"skopeo{run}/app") })
+    {
+        using var dst = ClientFor(registry);
+        foreach (var layer in layers.Take(5))
+            await dst.UploadBlobAsync(repository, Digest.Sha256(layer), new MemoryStream(layer));
+    }
+
+    async Task Ours()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = await copier.CopyAsync(ImageReference.Parse($"{source}/bench/app:1.0.0-candidate-1"), ImageReference.Parse($"{destination}/ours{run}/app:1.0.0"));
+        ours.Add(stopwatch.Elapsed.TotalMilliseconds);
+        uploaded = result.BytesUploaded;
+        digest = result.Digest;
+    }
+
+    void Skopeo()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var info = new ProcessStartInfo("skopeo", [
+            "copy", "--quiet", "--preserve-digests", "--src-tls-verify=false", "--dest-tls-verify=false",
+            "--src-creds", $"{user}:{password}", "--dest-creds", $"{user}:{password}",
+            $"docker://{source}/bench/app:1.0.0-candidate-1", $"docker://{skopeoDestination}/skopeo{run}/app:1.0.0"]) { RedirectStandardError = true };
+        // A fresh HOME per run: skopeo's blob-info cache would otherwise remember where the other copy put the blobs and mount them.
+        var home = Directory.CreateTempSubdirectory("promote-bench-home-").FullName;
+        info.Environment["HOME"] = home;
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException("skopeo copy failed: " + error);
+        skopeo.Add(stopwatch.Elapsed.TotalMilliseconds);
+        Directory.Delete(home, recursive: true);
+    }
+
+    if (run % 2 == 0)
+    {
+        await Ours();
+        Skopeo();
+    }
+    else
+    {
+        Skopeo();
+        await Ours();
+    }
+}
+
+Console.WriteLine($"image: 10 layers of {layerBytes / 1024 / 1024} MiB, {missing} bytes missing at the destination, digest {digest}");
+Console.WriteLine($"bytes_uploaded: {uploaded}");
+Console.WriteLine($"bytes_missing: {missing}");
+Console.WriteLine($"ours_median_ms: {Median(ours):F0}");
+Console.WriteLine($"skopeo_median_ms: {Median(skopeo):F0}");
+return 0;
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

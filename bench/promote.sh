@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Promotion benchmark: a ~200 MB, 10-layer image promoted between two local CNCF registries (docker-registry, basic
+# auth) where the destination already holds half the layers, by Slipway's ImageCopier and by `skopeo copy`, in one run.
+#   bench/promote.sh                 SLIPWAY_BENCH_RUNS=3 (default)   SLIPWAY_BENCH_LAYER_MB=20 (default)
+# Prints bytes uploaded / bytes missing (goal 1.00) and Slipway / skopeo wall time (goal <= 1.0); always exits 0.
+set -uo pipefail
+bench=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+runs=${SLIPWAY_BENCH_RUNS:-3}
+layer_mb=${SLIPWAY_BENCH_LAYER_MB:-20}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+for tool in docker-registry htpasswd skopeo; do
+    command -v "$tool" >/dev/null || { echo "promote.sh: needs $tool (apt-get install -y docker-registry apache2-utils skopeo)" >&2; exit 0; }
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null; rm -rf -- "$work"; }
+trap cleanup EXIT
+htpasswd -Bbn bench bench-password >"$work/htpasswd" 2>/dev/null
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+start_registry() { # NAME -> prints host:port
+    local port; port=$(free_port)
+    mkdir -p "$work/$1"
+    cat >"$work/$1/config.yml" <<YML
+version: 0.1
+log: { level: error }
+storage: { filesystem: { rootdirectory: $work/$1/data }, delete: { enabled: true } }
+http: { addr: 127.0.0.1:$port }
+auth: { htpasswd: { realm: bench, path: $work/htpasswd } }
+YML
+    docker-registry serve "$work/$1/config.yml" >"$work/$1/log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && break; sleep 0.1; done
+    echo "127.0.0.1:$port"
+}
+src=$(start_registry source)
+dst=$(start_registry destination)
+dst_skopeo=$(start_registry destination-skopeo)
+
+dotnet build "$bench/PromoteBench/PromoteBench.csproj" -c Release -nologo --verbosity quiet >/dev/null || { echo "promote.sh: building PromoteBench failed" >&2; exit 0; }
+output=$(dotnet "$bench/PromoteBench/bin/Release/net10.0/PromoteBench.dll" "$src" "$dst" "$dst_skopeo" bench bench-password "$runs" "$layer_mb") || { echo "promote.sh: PromoteBench failed:" >&2; echo "$output" >&2; exit 0; }
+value() { sed -n "s/^$1: //p" <<<"$output"; }
+echo "Promotion between two local registries, $runs alternating runs:"
+echo "  $(value image)"
+printf '  %-44s %12s\n' "bytes uploaded by Slipway" "$(value bytes_uploaded)" "bytes missing at the destination" "$(value bytes_missing)" \
+    "Slipway ImageCopier (median ms)" "$(value ours_median_ms)" "skopeo copy (median ms)" "$(value skopeo_median_ms)"
+awk -v up="$(value bytes_uploaded)" -v miss="$(value bytes_missing)" -v ours="$(value ours_median_ms)" -v sk="$(value skopeo_median_ms)" 'BEGIN {
+    printf "  %-44s %12.2f   (goal 1.00)  %s\n", "uploaded / missing", up / miss, (up == miss) ? "PASS" : "FAIL"
+    printf "  %-44s %12.2f   (goal <= 1.0) %s\n", "Slipway / skopeo wall time", ours / sk, (ours <= sk) ? "PASS" : "FAIL"
+}'
+exit 0
