@@ -8,7 +8,8 @@ static class DockerBuildCommand
     /// <summary>The invocation for <paramref name="request"/>, writing the image id to <paramref name="idFile"/>.</summary>
     public static ToolInvocation Create(DockerBuildRequest request, DockerBuilderKind kind, string idFile)
     {
-        List<string> arguments = kind == DockerBuilderKind.BuildKit ? ["buildx", "build", "--load"] : ["build"];
+        // The classic builder keeps the container of a failed step unless told otherwise; nobody would clean it up.
+        List<string> arguments = kind == DockerBuilderKind.BuildKit ? ["buildx", "build", "--load"] : ["build", "--force-rm"];
         arguments.AddRange(["--file", request.DockerfilePath, "--iidfile", idFile]);
         if (request.Target is not null)
             arguments.AddRange(["--target", request.Target]);

@@ -11,7 +11,8 @@ public sealed class DockerBuilderTest : IAsyncLifetime
         FROM scratch AS base
         COPY busybox /bin/busybox
         ARG GREETING=unset
-        LABEL greeting=$GREETING
+        ARG RUN_ID=none
+        LABEL greeting=$GREETING slipway.test.run=$RUN_ID
         RUN ["/bin/busybox", "sh", "-c", "echo $GREETING > /greeting"]
 
         FROM base AS app
@@ -25,6 +26,7 @@ public sealed class DockerBuilderTest : IAsyncLifetime
     readonly List<string> _images = [];
     readonly CapturedOutput _output = new();
     readonly DockerBuilder _builder = new();
+    readonly string _runId = Guid.NewGuid().ToString("N");
 
     public Task InitializeAsync()
     {
@@ -36,6 +38,8 @@ public sealed class DockerBuilderTest : IAsyncLifetime
     {
         foreach (var image in _images)
             await ToolRunner.RunAsync(new ToolInvocation("docker", "image", "rm", "--force", image) { CheckExitCode = false });
+        // Failed builds leave their finished steps behind as untagged images carrying this run's label.
+        await ToolRunner.RunAsync(new ToolInvocation("docker", "image", "prune", "--force", "--filter", $"label=slipway.test.run={_runId}") { CheckExitCode = false });
         foreach (var folder in _context)
             Directory.Delete(folder, recursive: true);
     }
@@ -57,7 +61,7 @@ public sealed class DockerBuilderTest : IAsyncLifetime
         var request = new DockerBuildRequest(Context(Dockerfile))
         {
             Target = "app",
-            BuildArgs = new Dictionary<string, string> { ["GREETING"] = "hello-slipway" },
+            BuildArgs = new Dictionary<string, string> { ["GREETING"] = "hello-slipway", ["RUN_ID"] = _runId },
             Labels = new Dictionary<string, string> { ["team"] = "platform" },
             Tags = tags,
             Version = "1.2.3",
@@ -107,7 +111,11 @@ public sealed class DockerBuilderTest : IAsyncLifetime
     [Fact]
     public async Task TestBuild_FailingStep_FailsWithDockerErrorLine()
     {
-        var request = new DockerBuildRequest(Context(Dockerfile)) { Target = "broken" };
+        var request = new DockerBuildRequest(Context(Dockerfile))
+        {
+            Target = "broken",
+            BuildArgs = new Dictionary<string, string> { ["RUN_ID"] = _runId },
+        };
 
         var error = await Assert.ThrowsAsync<ToolFailedException>(() => _builder.BuildAsync(request, _output));
 
