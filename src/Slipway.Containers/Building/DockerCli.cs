@@ -16,10 +16,10 @@ public sealed partial class DockerCli(IReadOnlyDictionary<string, string?>? envi
     readonly IReadOnlyDictionary<string, string?> _environment = environment ?? new Dictionary<string, string?>();
 
     /// <summary>The engine address this CLI talks to: the <c>DOCKER_HOST</c> override, the process's <c>DOCKER_HOST</c>, or the default socket.</summary>
-    public string DockerHost =>
-        (_environment.TryGetValue("DOCKER_HOST", out var host) ? host : Environment.GetEnvironmentVariable("DOCKER_HOST")) is { Length: > 0 } set
-            ? set
-            : DefaultDockerHost;
+    public string DockerHost => ConfiguredDockerHost ?? DefaultDockerHost;
+
+    string? ConfiguredDockerHost =>
+        (_environment.TryGetValue("DOCKER_HOST", out var host) ? host : Environment.GetEnvironmentVariable("DOCKER_HOST")) is { Length: > 0 } set ? set : null;
 
     /// <summary>Returns the engine's version, or throws <see cref="DockerEngineUnavailableException"/> naming <c>DOCKER_HOST</c> when no engine answers.</summary>
     public async Task<string> RequireEngineAsync(IToolOutput output, CancellationToken cancellationToken = default)
@@ -29,8 +29,8 @@ public sealed partial class DockerCli(IReadOnlyDictionary<string, string?>? envi
         if (result.ExitCode == 0 && result.Text.Length > 0)
             return result.Text;
         var reason = result.Lines.LastOrDefault(line => line.Text.Trim().Length > 0)?.Text.Trim() ?? $"exit code {result.ExitCode}";
-        var where = _environment.ContainsKey("DOCKER_HOST") || Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 }
-            ? $"DOCKER_HOST '{DockerHost}'"
+        var where = ConfiguredDockerHost is { } configured
+            ? $"DOCKER_HOST '{configured}'"
             : $"the default socket '{DefaultDockerHost}' (DOCKER_HOST is not set)";
         throw new DockerEngineUnavailableException(
             $"No Docker engine answers at {where}: 'docker version' said: {reason}. " +

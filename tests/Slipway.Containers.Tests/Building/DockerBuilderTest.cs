@@ -147,6 +147,17 @@ public sealed class DockerBuilderTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestBuild_ContextWithoutDockerfile_NamesTheDefaultPath()
+    {
+        var context = Context(Dockerfile);
+        File.Delete(Path.Combine(context, "Dockerfile"));
+
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => _builder.BuildAsync(new DockerBuildRequest(context), _output));
+
+        Assert.Contains($"'{Path.Combine(context, "Dockerfile")}'", error.Message);
+    }
+
+    [Fact]
     public async Task TestBuild_DeadDockerHost_SaysWhichHostAndHowToStartOne()
     {
         var builder = new DockerBuilder(new DockerCli(new Dictionary<string, string?> { ["DOCKER_HOST"] = "unix:///tmp/nope.sock" }));
