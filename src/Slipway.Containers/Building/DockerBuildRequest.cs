@@ -97,9 +97,13 @@ public sealed record DockerBuildRequest
             throw new ArgumentException($"The revision '{Revision}' is not a full commit sha (40 or 64 lowercase hex digits); pass the output of 'git rev-parse HEAD'.", nameof(Revision));
         if (Tags.FirstOrDefault(tag => tag.Digest is not null) is { } pinned)
             throw new ArgumentException($"The tag '{pinned}' has a digest; an image can only be tagged with a name and a tag.", nameof(Tags));
-        foreach (var name in BuildArgs.Keys.Concat(Labels.Keys).Where(name => string.IsNullOrWhiteSpace(name) || name.Contains('=')))
-            throw new ArgumentException($"'{name}' is not a valid build arg or label name.", nameof(BuildArgs));
+        if (BuildArgs.Keys.FirstOrDefault(IsInvalidName) is { } arg)
+            throw new ArgumentException($"'{arg}' is not a valid build arg name: it must be non-empty without '='.", nameof(BuildArgs));
+        if (Labels.Keys.FirstOrDefault(IsInvalidName) is { } label)
+            throw new ArgumentException($"'{label}' is not a valid label name: it must be non-empty without '='.", nameof(Labels));
     }
+
+    static bool IsInvalidName(string name) => string.IsNullOrWhiteSpace(name) || name.Contains('=');
 
     static bool IsFullCommitSha(string value) =>
         value.Length is 40 or 64 && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
