@@ -13,8 +13,8 @@ for tool in docker-registry htpasswd skopeo; do
 done
 
 work=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null; rm -rf -- "$work"; }
+# start_registry runs in a command substitution (a subshell), so the registry pids go to a file, not a variable.
+cleanup() { [[ -f $work/pids ]] && while read -r pid; do kill "$pid" 2>/dev/null; done <"$work/pids"; sleep 0.2; rm -rf -- "$work"; }
 trap cleanup EXIT
 htpasswd -Bbn bench bench-password >"$work/htpasswd" 2>/dev/null
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -29,7 +29,7 @@ http: { addr: 127.0.0.1:$port }
 auth: { htpasswd: { realm: bench, path: $work/htpasswd } }
 YML
     docker-registry serve "$work/$1/config.yml" >"$work/$1/log" 2>&1 &
-    pids+=($!)
+    echo $! >>"$work/pids"
     for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && break; sleep 0.1; done
     echo "127.0.0.1:$port"
 }
