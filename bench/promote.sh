@@ -34,8 +34,12 @@ YML
     echo "127.0.0.1:$port"
 }
 src=$(start_registry source)
-dst=$(start_registry destination)
-dst_skopeo=$(start_registry destination-skopeo)
+# Fresh destination registries for every run and tool (see PromoteBench/Program.cs for why).
+dst="" dst_skopeo=""
+for run in $(seq "$runs"); do
+    dst+="${dst:+,}$(start_registry "destination-$run")"
+    dst_skopeo+="${dst_skopeo:+,}$(start_registry "destination-skopeo-$run")"
+done
 
 dotnet build "$bench/PromoteBench/PromoteBench.csproj" -c Release -nologo --verbosity quiet >/dev/null || { echo "promote.sh: building PromoteBench failed" >&2; exit 0; }
 output=$(dotnet "$bench/PromoteBench/bin/Release/net10.0/PromoteBench.dll" "$src" "$dst" "$dst_skopeo" bench bench-password "$runs" "$layer_mb") || { echo "promote.sh: PromoteBench failed:" >&2; echo "$output" >&2; exit 0; }

@@ -7,18 +7,20 @@ using Slipway.Containers.Manifests;
 using Slipway.Containers.References;
 using Slipway.Containers.Registry;
 
-// Usage: PromoteBench SOURCE_REGISTRY DESTINATION_FOR_SLIPWAY DESTINATION_FOR_SKOPEO USER PASSWORD [RUNS] [LAYER_MB]
-// Pushes a 10-layer image to the source registry; for every run, seeds a fresh repository in each destination registry
-// with half of its layers (untimed), then promotes the image into one with Slipway's ImageCopier and into the other with
-// `skopeo copy`, alternating which goes first. Each tool has its own destination registry, so neither finds blobs the
-// other stored. Prints "name: value" lines for bench/promote.sh.
+// Usage: PromoteBench SOURCE_REGISTRY DESTINATIONS_FOR_SLIPWAY DESTINATIONS_FOR_SKOPEO USER PASSWORD [RUNS] [LAYER_MB]
+// (destinations: comma-separated, one registry per run.) Pushes a 10-layer image to the source registry; for every run,
+// seeds a repository in that run's two fresh destination registries with half of its layers (untimed), then promotes
+// the image into one with Slipway's ImageCopier and into the other with `skopeo copy`, alternating which goes first.
+// Fresh registries per run and tool: neither tool can find (and mount) blobs stored by an earlier run or by the other
+// tool — skopeo run as root keeps a system-wide blob-info cache that would otherwise do exactly that.
+// Prints "name: value" lines for bench/promote.sh.
 if (args.Length < 5)
 {
     Console.Error.WriteLine("usage: PromoteBench SOURCE DESTINATION_FOR_SLIPWAY DESTINATION_FOR_SKOPEO USER PASSWORD [RUNS] [LAYER_MB]");
     return 2;
 }
 
-var (source, destination, skopeoDestination, user, password) = (args[0], args[1], args[2], args[3], args[4]);
+var (source, destinations, skopeoDestinations, user, password) = (args[0], args[1].Split(','), args[2].Split(','), args[3], args[4]);
 var runs = args.Length > 5 ? int.Parse(args[5]) : 3;
 var layerBytes = (args.Length > 6 ? int.Parse(args[6]) : 20) * 1024 * 1024;
 var credentials = new RegistryCredentials(user, password);
@@ -47,6 +49,7 @@ string? digest = null;
 var copier = new ImageCopier(ClientFor);
 for (var run = 0; run < runs; run++)
 {
+    var (destination, skopeoDestination) = (destinations[run], skopeoDestinations[run]);
     foreach (var (registry, repository) in new[] { (destination, $"ours{run}/app"), (skopeoDestination, $"skopeo{run}/app") })
     {
         using var dst = ClientFor(registry);
