@@ -14,6 +14,9 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
     /// <summary>Blobs transferred at once per copy.</summary>
     public int Parallelism { get; init; } = 4;
 
+    /// <summary>Try a one-pass stream (download feeding the upload) before the spooled, retried copy; false forces the spooled copy.</summary>
+    public bool StreamBlobs { get; init; } = true;
+
     /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> (its tag, else the source's tag, else by digest).</summary>
     public async Task<ImageCopyResult> CopyAsync(ImageReference source, ImageReference destination, CancellationToken cancellationToken = default)
     {
@@ -44,7 +47,7 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
         await to.Client.PutManifestAsync(to.Repository, reference, manifest, cancellationToken);
     }
 
-    static async Task CopyBlobAsync(Side from, Side to, Descriptor blob, Tally tally, CancellationToken cancellationToken)
+    async Task CopyBlobAsync(Side from, Side to, Descriptor blob, Tally tally, CancellationToken cancellationToken)
     {
         if (await to.Client.BlobExistsAsync(to.Repository, blob.Digest, cancellationToken))
         {
@@ -57,6 +60,14 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
             Interlocked.Increment(ref tally.Mounted);
             return;
         }
+        // One pass first: the download feeds the upload. Any failure leaves nothing stored, and the spooled, retried copy below takes over.
+        if (StreamBlobs && blob.Size > 0 && await to.Client.TryStreamBlobFromAsync(from.Client, from.Repository, to.Repository, blob.Digest, blob.Size, cancellationToken))
+        {
+            Interlocked.Add(ref tally.BytesUploaded, blob.Size);
+            Interlocked.Increment(ref tally.Uploaded);
+            return;
+        }
+
         // Spooled to a temporary file so an interrupted upload can restart without downloading again.
         await using var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
