@@ -12,7 +12,7 @@ internal sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int I
     {
         if (container.ReadObject("healthCheck") is not { } check)
             return null;
-        var command = check.ReadStrings("command") ?? [];
+        var command = check.Strings("command") ?? [];
         if (command is not [("CMD" or "CMD-SHELL"), _, ..])
             throw Invalid("command must start with \"CMD\" or \"CMD-SHELL\" followed by the command");
         return new ContainerHealthCheck(

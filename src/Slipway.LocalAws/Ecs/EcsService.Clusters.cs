@@ -10,7 +10,7 @@ internal sealed partial class EcsService
 {
     private static JsonObject CreateCluster(EcsAccountState account, JsonObject input, CallContext context)
     {
-        var name = input.ReadString("clusterName") ?? ClusterRecord.DefaultName;
+        var name = input.OptionalString("clusterName") ?? ClusterRecord.DefaultName;
         if (!ClusterName().IsMatch(name))
             throw new AwsErrorException("InvalidParameterException", $"Cluster name '{name}' is not valid: up to 255 letters (uppercase and lowercase), numbers, underscores and hyphens are allowed.");
         // CreateCluster is idempotent in ECS: an existing cluster is returned as it is.
@@ -28,7 +28,7 @@ internal sealed partial class EcsService
     {
         var clusters = new JsonArray();
         var failures = new JsonArray();
-        foreach (var identifier in input.ReadStrings("clusters") ?? [ClusterRecord.DefaultName])
+        foreach (var identifier in input.Strings("clusters") ?? [ClusterRecord.DefaultName])
         {
             if (account.Clusters.Find(cluster => cluster.Name == EcsArn.ClusterName(identifier)) is { } cluster)
                 clusters.Add(ClusterJson(account, cluster));
@@ -42,7 +42,7 @@ internal sealed partial class EcsService
     private static JsonObject ListClusters(EcsAccountState account, JsonObject input)
     {
         var arns = account.Clusters.Select(cluster => cluster.Arn).Order(StringComparer.Ordinal).ToList();
-        var (page, nextToken) = EcsPage.Of(arns, input.ReadString("nextToken"), input.ReadInt("maxResults"), 100);
+        var (page, nextToken) = EcsPage.Of(arns, input.OptionalString("nextToken"), input.ReadInt("maxResults"), 100);
         var output = Output("clusterArns", EcsJson.Array(page));
         if (nextToken is not null)
             output["nextToken"] = nextToken;
@@ -52,7 +52,7 @@ internal sealed partial class EcsService
     /// <summary>The cluster named by request member <c>cluster</c> (a name or an ARN; <c>default</c> when absent); <c>ClusterNotFoundException</c> when there is none.</summary>
     private static ClusterRecord Cluster(EcsAccountState account, JsonObject input)
     {
-        var name = EcsArn.ClusterName(input.ReadString("cluster") ?? ClusterRecord.DefaultName);
+        var name = EcsArn.ClusterName(input.OptionalString("cluster") ?? ClusterRecord.DefaultName);
         return account.Clusters.Find(cluster => cluster.Name == name)
             ?? throw new AwsErrorException("ClusterNotFoundException", $"Cluster not found: '{name}' does not exist in account {account.AccountId}. Create it with CreateCluster or use 'default'.");
     }

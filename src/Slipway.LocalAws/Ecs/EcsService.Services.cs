@@ -13,20 +13,20 @@ internal sealed partial class EcsService
     private async Task<JsonObject> CreateServiceAsync(EcsAccountState account, JsonObject input, CallContext context, CancellationToken cancellationToken)
     {
         var cluster = Cluster(account, input);
-        var name = input.ReadString("serviceName");
+        var name = input.OptionalString("serviceName");
         if (name is null || !ServiceName().IsMatch(name))
             throw Invalid($"serviceName '{name}' is not valid: up to 255 letters (uppercase and lowercase), numbers, underscores and hyphens are required.");
         if (account.Services.Find(service => service.ClusterName == cluster.Name && service.Name == name) is { Status: not ServiceRecord.Inactive })
             throw Invalid("Creation of service was not idempotent.");
-        var controller = input.ReadObject("deploymentController")?.ReadString("type") ?? "ECS";
+        var controller = input.ReadObject("deploymentController")?.OptionalString("type") ?? "ECS";
         if (controller is not ("ECS" or CodeDeploy))
             throw Invalid($"deploymentController '{controller}' is not supported by the local platform: it runs ECS (rolling) and CODE_DEPLOY services, whose tasks it starts like ECS's.");
-        if ((input.ReadString("schedulingStrategy") ?? "REPLICA") != "REPLICA")
+        if ((input.OptionalString("schedulingStrategy") ?? "REPLICA") != "REPLICA")
             throw Invalid("The local platform runs REPLICA services only: DAEMON services need container instances.");
         var desiredCount = input.ReadInt("desiredCount") ?? throw Invalid("desiredCount is required for a REPLICA service.");
         if (desiredCount < 0)
             throw Invalid($"desiredCount must be 0 or more (got {desiredCount}).");
-        var definition = ServiceTaskDefinition(account, input.ReadString("taskDefinition") ?? throw Invalid("taskDefinition must be given for an ECS service."));
+        var definition = ServiceTaskDefinition(account, input.OptionalString("taskDefinition") ?? throw Invalid("taskDefinition must be given for an ECS service."));
         var settings = DeploymentSettings.Default.With(input.ReadObject("deploymentConfiguration"));
         var tags = ResourceTag.Read(input);
         await RequireEngineAsync(cancellationToken);
@@ -42,7 +42,7 @@ internal sealed partial class EcsService
             TaskDefinition = definition.Arn,
             DesiredCount = desiredCount,
             DeploymentController = controller,
-            LaunchType = input.ReadString("launchType") ?? "EC2",
+            LaunchType = input.OptionalString("launchType") ?? "EC2",
             Settings = settings,
             CreatedAt = context.Now,
             CreatedBy = context.Caller.Arn,
@@ -57,7 +57,7 @@ internal sealed partial class EcsService
     private static JsonObject DescribeServices(EcsAccountState account, JsonObject input, CallContext context)
     {
         var cluster = Cluster(account, input);
-        var identifiers = input.ReadStrings("services") ?? [];
+        var identifiers = input.Strings("services") ?? [];
         if (identifiers.Count is 0 or > 10)
             throw Invalid($"services must name 1 to 10 services (got {identifiers.Count}).");
         var services = new JsonArray();
@@ -78,7 +78,7 @@ internal sealed partial class EcsService
         var cluster = Cluster(account, input);
         var arns = account.Services.Where(service => service.ClusterName == cluster.Name && service.Status != ServiceRecord.Inactive)
             .Select(service => service.Arn).Order(StringComparer.Ordinal).ToList();
-        var (page, nextToken) = EcsPage.Of(arns, input.ReadString("nextToken"), input.ReadInt("maxResults"), 10);
+        var (page, nextToken) = EcsPage.Of(arns, input.OptionalString("nextToken"), input.ReadInt("maxResults"), 10);
         var output = Output("serviceArns", EcsJson.Array(page));
         if (nextToken is not null)
             output["nextToken"] = nextToken;
@@ -88,14 +88,14 @@ internal sealed partial class EcsService
     private async Task<JsonObject> UpdateServiceAsync(EcsAccountState account, JsonObject input, CallContext context, CancellationToken cancellationToken)
     {
         var service = ActiveService(account, input);
-        var identifier = input.ReadString("taskDefinition");
-        var forceNewDeployment = input.ReadBool("forceNewDeployment") ?? false;
+        var identifier = input.OptionalString("taskDefinition");
+        var forceNewDeployment = input.OptionalBool("forceNewDeployment") ?? false;
         var desiredCount = input.ReadInt("desiredCount");
         var configuration = input.ReadObject("deploymentConfiguration");
         // A CODE_DEPLOY service deploys through CodeDeploy's CreateDeployment; UpdateService may only scale it or change its settings.
         if (service.DeploymentController == CodeDeploy && (identifier is not null || forceNewDeployment))
             throw Invalid("Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.");
-        var controller = input.ReadObject("deploymentController")?.ReadString("type");
+        var controller = input.ReadObject("deploymentController")?.OptionalString("type");
         if (controller is not null && controller != service.DeploymentController)
             throw Invalid($"Changing the deployment controller from {service.DeploymentController} to {controller} is not supported by the local platform.");
         if (desiredCount < 0)
@@ -118,7 +118,7 @@ internal sealed partial class EcsService
     private JsonObject DeleteService(EcsAccountState account, JsonObject input, CallContext context)
     {
         var service = ActiveService(account, input);
-        if (service.DesiredCount > 0 && input.ReadBool("force") != true)
+        if (service.DesiredCount > 0 && input.OptionalBool("force") != true)
             throw Invalid("The service cannot be stopped while it is scaled above 0. Set desiredCount to 0 first, or pass force.");
         service.DesiredCount = 0;
         service.Status = ServiceRecord.Draining;
@@ -136,7 +136,7 @@ internal sealed partial class EcsService
     private static ServiceRecord ActiveService(EcsAccountState account, JsonObject input)
     {
         var cluster = Cluster(account, input);
-        var identifier = input.ReadString("service") ?? throw Invalid("service must be given: a service name or ARN.");
+        var identifier = input.OptionalString("service") ?? throw Invalid("service must be given: a service name or ARN.");
         var service = FindService(account, cluster, identifier)
             ?? throw new AwsErrorException("ServiceNotFoundException", $"Service not found: '{EcsArn.ServiceName(identifier)}' does not exist in cluster '{cluster.Name}'.");
         return service.Status == ServiceRecord.Active

@@ -40,11 +40,11 @@ internal sealed partial class EcsService
 
     private static JsonObject ListTaskDefinitions(EcsAccountState account, JsonObject input)
     {
-        var family = input.ReadString("familyPrefix");
-        var status = input.ReadString("status") ?? TaskDefinitionRecord.Active;
+        var family = input.OptionalString("familyPrefix");
+        var status = input.OptionalString("status") ?? TaskDefinitionRecord.Active;
         if (!TaskDefinitionStatuses.Contains(status))
             throw new AwsErrorException("ClientException", $"status '{status}' is not valid. Valid values are: {string.Join(", ", TaskDefinitionStatuses)}.");
-        var sort = input.ReadString("sort") ?? "ASC";
+        var sort = input.OptionalString("sort") ?? "ASC";
         if (sort is not ("ASC" or "DESC"))
             throw new AwsErrorException("ClientException", $"sort '{sort}' is not valid. Valid values are: ASC, DESC.");
 
@@ -56,7 +56,7 @@ internal sealed partial class EcsService
             .ToList();
         if (sort == "DESC")
             matching.Reverse();
-        var (page, nextToken) = EcsPage.Of(matching, input.ReadString("nextToken"), input.ReadInt("maxResults"), 100);
+        var (page, nextToken) = EcsPage.Of(matching, input.OptionalString("nextToken"), input.ReadInt("maxResults"), 100);
         var output = Output("taskDefinitionArns", EcsJson.Array(page));
         if (nextToken is not null)
             output["nextToken"] = nextToken;
@@ -106,7 +106,7 @@ internal sealed partial class EcsService
     }
 
     private static string RequiredTaskDefinition(JsonObject input) =>
-        input.ReadString("taskDefinition") is { Length: > 0 } identifier
+        input.OptionalString("taskDefinition") is { Length: > 0 } identifier
             ? identifier
             : throw new AwsErrorException("ClientException", "taskDefinition must be given: a family, family:revision or a task definition ARN.");
 }

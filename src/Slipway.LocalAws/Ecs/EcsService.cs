@@ -113,5 +113,5 @@ internal sealed partial class EcsService : IAwsJsonService, IAsyncDisposable
 
     private static JsonObject Output(string name, JsonNode value) => new() { [name] = value };
 
-    private static bool IncludesTags(JsonObject input) => input.ReadStrings("include")?.Contains("TAGS") == true;
+    private static bool IncludesTags(JsonObject input) => input.Strings("include")?.Contains("TAGS") == true;
 }

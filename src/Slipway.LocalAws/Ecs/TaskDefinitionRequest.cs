@@ -22,15 +22,15 @@ internal static partial class TaskDefinitionRequest
     /// <summary>The family and the normalized definition of <paramref name="input"/>; a <c>ClientException</c> saying what is wrong otherwise.</summary>
     public static (string Family, JsonObject Definition) Read(JsonObject input)
     {
-        var family = input.ReadString("family");
+        var family = input.OptionalString("family");
         if (string.IsNullOrEmpty(family))
             throw Invalid("Family must not be null or empty.");
         if (!Name().IsMatch(family))
             throw Invalid($"Family '{family}' is not valid: up to 255 letters (uppercase and lowercase), numbers, underscores and hyphens are allowed.");
-        var networkMode = input.ReadString("networkMode");
+        var networkMode = input.OptionalString("networkMode");
         if (networkMode is not null && !NetworkModes.Contains(networkMode))
             throw Invalid($"networkMode '{networkMode}' is not valid. Valid values are: {string.Join(", ", NetworkModes)}.");
-        var unknownLaunchType = input.ReadStrings("requiresCompatibilities")?.FirstOrDefault(type => !LaunchTypes.Contains(type));
+        var unknownLaunchType = input.Strings("requiresCompatibilities")?.FirstOrDefault(type => !LaunchTypes.Contains(type));
         if (unknownLaunchType is not null)
             throw Invalid($"requiresCompatibilities '{unknownLaunchType}' is not valid. Valid values are: {string.Join(", ", LaunchTypes)}.");
 
@@ -38,10 +38,10 @@ internal static partial class TaskDefinitionRequest
         if (containers.Count == 0)
             throw Invalid("Container list cannot be empty.");
         var normalized = containers.Select(container => Container(container, networkMode)).ToList();
-        var duplicate = normalized.GroupBy(container => container.ReadString("name")).FirstOrDefault(group => group.Count() > 1);
+        var duplicate = normalized.GroupBy(container => container.OptionalString("name")).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
             throw Invalid($"Container names must be unique within a task definition: '{duplicate.Key}' is used {duplicate.Count()} times.");
-        if (!normalized.Any(container => container.ReadBool("essential") == true))
+        if (!normalized.Any(container => container.OptionalBool("essential") == true))
             throw Invalid("A task definition must have at least one essential container.");
 
         var definition = new JsonObject();
@@ -59,21 +59,21 @@ internal static partial class TaskDefinitionRequest
 
     private static JsonObject Container(JsonObject input, string? networkMode)
     {
-        var name = input.ReadString("name");
+        var name = input.OptionalString("name");
         if (string.IsNullOrEmpty(name))
             throw Invalid("Container.name should not be null or empty.");
         if (!Name().IsMatch(name))
             throw Invalid($"Container name '{name}' is not valid: up to 255 letters (uppercase and lowercase), numbers, underscores and hyphens are allowed.");
-        if (string.IsNullOrEmpty(input.ReadString("image")))
+        if (string.IsNullOrEmpty(input.OptionalString("image")))
             throw Invalid($"Container.image should not be null or empty (container '{name}').");
-        input.ReadStrings("command");
-        input.ReadStrings("entryPoint");
+        input.Strings("command");
+        input.Strings("entryPoint");
         ContainerHealthCheck.Read(input);
         foreach (var variable in input.ReadObjects("environment") ?? [])
         {
-            if (string.IsNullOrEmpty(variable.ReadString("name")))
+            if (string.IsNullOrEmpty(variable.OptionalString("name")))
                 throw Invalid($"Environment variables of container '{name}' need a name.");
-            variable.ReadString("value");
+            variable.OptionalString("value");
         }
 
         var container = (JsonObject)input.DeepClone();

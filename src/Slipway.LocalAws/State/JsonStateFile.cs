@@ -6,7 +6,8 @@ namespace Slipway.LocalAws.State;
 /// <summary>Reads and writes the platform's JSON state files; a write goes to a temporary file that then replaces the old one, so a crash never leaves half a file.</summary>
 internal static class JsonStateFile
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>The serializer settings of every state file (web names, indented, nulls left out).</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -29,7 +30,12 @@ internal static class JsonStateFile
     }
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="value"/> atomically; the file is readable by its owner only, as it may hold secrets.</summary>
-    public static void Write<T>(string path, T value)
+    public static void Write<T>(string path, T value) => WriteAtomically(path, stream => JsonSerializer.Serialize(stream, value, Options));
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="text"/> (UTF-8) atomically, readable by its owner only.</summary>
+    public static void WriteText(string path, string text) => WriteAtomically(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    private static void WriteAtomically(string path, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -40,7 +46,7 @@ internal static class JsonStateFile
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             using (var stream = new FileStream(temporary, options))
             {
-                JsonSerializer.Serialize(stream, value, Options);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -1,3 +1,4 @@
+using Slipway.LocalAws.Server;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -18,10 +19,10 @@ internal static class ContainerRunArguments
         foreach (var (name, value) in container.ReadObject("dockerLabels") ?? [])
             arguments.AddRange(["--label", $"{name}={value}"]);
         foreach (var variable in container.ReadObjects("environment") ?? [])
-            arguments.AddRange(["--env", $"{variable.ReadString("name")}={variable.ReadString("value")}"]);
-        if (container.ReadString("workingDirectory") is { } workingDirectory)
+            arguments.AddRange(["--env", $"{variable.OptionalString("name")}={variable.OptionalString("value")}"]);
+        if (container.OptionalString("workingDirectory") is { } workingDirectory)
             arguments.AddRange(["--workdir", workingDirectory]);
-        if (container.ReadString("user") is { } user)
+        if (container.OptionalString("user") is { } user)
             arguments.AddRange(["--user", user]);
         if (container.ReadInt("stopTimeout") is { } stopTimeout)
             arguments.AddRange(["--stop-timeout", stopTimeout.ToString(CultureInfo.InvariantCulture)]);
@@ -29,12 +30,12 @@ internal static class ContainerRunArguments
             arguments.AddRange(healthCheck.DockerArguments());
 
         // ECS's entryPoint is an array, the CLI's --entrypoint one executable: the rest goes before the command, giving the same argv.
-        var entryPoint = container.ReadStrings("entryPoint") ?? [];
+        var entryPoint = container.Strings("entryPoint") ?? [];
         if (entryPoint.Count > 0)
             arguments.AddRange(["--entrypoint", entryPoint[0]]);
-        arguments.Add(container.ReadString("image")!);
+        arguments.Add(container.OptionalString("image")!);
         arguments.AddRange(entryPoint.Skip(1));
-        arguments.AddRange(container.ReadStrings("command") ?? []);
+        arguments.AddRange(container.Strings("command") ?? []);
         return arguments;
     }
 }

@@ -1,3 +1,4 @@
+using Slipway.LocalAws.Server;
 using Slipway.LocalAws.Ecs.State;
 
 namespace Slipway.LocalAws.Ecs.Docker;
@@ -18,7 +19,7 @@ internal sealed class TaskLauncher(DockerCli docker, string platformId)
         var containers = new List<TaskContainerRecord>();
         foreach (var container in definition.Containers)
         {
-            var name = container.ReadString("name")!;
+            var name = container.OptionalString("name")!;
             // Docker names are global to the engine: the task id makes them unique; the rest makes `docker ps` readable.
             var dockerName = $"ecs-{Shorten(definition.Family)}-{definition.Revision}-{Shorten(name)}-{taskId}";
             var labels = new Dictionary<string, string>
@@ -40,7 +41,7 @@ internal sealed class TaskLauncher(DockerCli docker, string platformId)
                 return new TaskLaunch(taskId, null, StoppedReason(error ?? "the engine gave no reason"));
             }
 
-            containers.Add(new TaskContainerRecord(name, containerId, container.ReadBool("essential") ?? true, container["healthCheck"] is not null));
+            containers.Add(new TaskContainerRecord(name, containerId, container.OptionalBool("essential") ?? true, container["healthCheck"] is not null));
         }
 
         var task = new TaskRecord { Id = taskId, TaskDefinition = definition.Arn, Containers = containers, CreatedAt = now };

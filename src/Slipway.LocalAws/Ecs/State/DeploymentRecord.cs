@@ -1,3 +1,4 @@
+using Slipway.LocalAws.Server;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -79,8 +80,8 @@ internal sealed class DeploymentRecord
         ["pendingCount"] = Tasks.Count(task => task.LastStatus == TaskRecord.Pending),
         ["runningCount"] = Tasks.Count(task => task.LastStatus == TaskRecord.Running),
         ["failedTasks"] = FailedTasks,
-        ["createdAt"] = EcsJson.Timestamp(CreatedAt),
-        ["updatedAt"] = EcsJson.Timestamp(UpdatedAt),
+        ["createdAt"] = AwsJson.Timestamp(CreatedAt),
+        ["updatedAt"] = AwsJson.Timestamp(UpdatedAt),
         ["launchType"] = "EC2",
         ["rolloutState"] = RolloutState,
         ["rolloutStateReason"] = RolloutStateReason,

@@ -16,8 +16,8 @@ internal sealed record DeploymentSettings(bool CircuitBreakerEnabled, bool Rollb
             return this;
         var breaker = input.ReadObject("deploymentCircuitBreaker");
         var settings = new DeploymentSettings(
-            breaker?.ReadBool("enable") ?? CircuitBreakerEnabled,
-            breaker?.ReadBool("rollback") ?? Rollback,
+            breaker?.OptionalBool("enable") ?? CircuitBreakerEnabled,
+            breaker?.OptionalBool("rollback") ?? Rollback,
             input.ReadInt("maximumPercent") ?? MaximumPercent,
             input.ReadInt("minimumHealthyPercent") ?? MinimumHealthyPercent);
         if (settings.MinimumHealthyPercent is < 0 or > 100 || settings.MaximumPercent < Math.Max(100, settings.MinimumHealthyPercent))

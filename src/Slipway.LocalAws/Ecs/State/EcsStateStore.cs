@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Slipway.LocalAws.State;
 
 namespace Slipway.LocalAws.Ecs.State;
 
@@ -10,11 +10,7 @@ namespace Slipway.LocalAws.Ecs.State;
 /// </summary>
 internal sealed class EcsStateStore
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static JsonSerializerOptions Options => JsonStateFile.Options;
 
     private readonly string _accountsDirectory;
     private readonly Dictionary<string, EcsAccountState> _accounts;
@@ -41,7 +37,7 @@ internal sealed class EcsStateStore
         Directory.CreateDirectory(accountsDirectory);
         var idPath = Path.Combine(directory, "platform-id");
         if (!File.Exists(idPath))
-            WriteAtomically(idPath, Guid.NewGuid().ToString("N")[..16]);
+            JsonStateFile.WriteText(idPath, Guid.NewGuid().ToString("N")[..16]);
         var accounts = Directory.EnumerateFiles(accountsDirectory, "*.json")
             .Select(Load)
             .ToDictionary(account => account.AccountId);
@@ -79,7 +75,7 @@ internal sealed class EcsStateStore
             var json = JsonSerializer.Serialize(account, Options);
             if (_written.TryGetValue(account.AccountId, out var written) && written == json)
                 continue;
-            WriteAtomically(Path.Combine(_accountsDirectory, account.AccountId + ".json"), json);
+            JsonStateFile.WriteText(Path.Combine(_accountsDirectory, account.AccountId + ".json"), json);
             _written[account.AccountId] = json;
         }
     }
@@ -95,18 +91,6 @@ internal sealed class EcsStateStore
         {
             throw new InvalidDataException($"ECS state file '{path}' is not valid JSON ({exception.Message}). Fix or delete it.", exception);
         }
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
     }
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable

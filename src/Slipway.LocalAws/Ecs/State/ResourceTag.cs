@@ -10,8 +10,8 @@ internal sealed record ResourceTag(string Key, string Value)
     public static List<ResourceTag> Read(JsonObject input)
     {
         var tags = (input.ReadObjects("tags") ?? []).Select(tag => new ResourceTag(
-            tag.ReadString("key") is { Length: > 0 } key ? key : throw new AwsErrorException("InvalidParameterException", "Tag keys must not be empty."),
-            tag.ReadString("value") ?? "")).ToList();
+            tag.OptionalString("key") is { Length: > 0 } key ? key : throw new AwsErrorException("InvalidParameterException", "Tag keys must not be empty."),
+            tag.OptionalString("value") ?? "")).ToList();
         return tags.Count <= 50 ? tags : throw new AwsErrorException("InvalidParameterException", "A resource can have at most 50 tags.");
     }
 

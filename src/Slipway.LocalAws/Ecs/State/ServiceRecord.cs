@@ -1,3 +1,4 @@
+using Slipway.LocalAws.Server;
 using System.Text.Json.Nodes;
 
 namespace Slipway.LocalAws.Ecs.State;
@@ -103,7 +104,7 @@ internal sealed class ServiceRecord
             ["deploymentConfiguration"] = Settings.ToJson(),
             ["deployments"] = EcsJson.Array(Deployments.Select(deployment => (JsonNode)deployment.ToJson())),
             ["events"] = EcsJson.Array(Events.Select(serviceEvent => (JsonNode)serviceEvent.ToJson())),
-            ["createdAt"] = EcsJson.Timestamp(CreatedAt),
+            ["createdAt"] = AwsJson.Timestamp(CreatedAt),
             ["createdBy"] = CreatedBy,
             ["placementConstraints"] = new JsonArray(),
             ["placementStrategy"] = new JsonArray(),
@@ -122,5 +123,5 @@ internal sealed class ServiceRecord
 /// <summary>A service event as ECS shows it: <c>(service web) has reached a steady state.</c></summary>
 internal sealed record ServiceEventRecord(string Id, DateTimeOffset CreatedAt, string Message)
 {
-    public JsonObject ToJson() => new() { ["id"] = Id, ["createdAt"] = EcsJson.Timestamp(CreatedAt), ["message"] = Message };
+    public JsonObject ToJson() => new() { ["id"] = Id, ["createdAt"] = AwsJson.Timestamp(CreatedAt), ["message"] = Message };
 }

@@ -1,3 +1,4 @@
+using Slipway.LocalAws.Server;
 using System.Text.Json.Nodes;
 
 namespace Slipway.LocalAws.Ecs.State;
@@ -48,10 +49,10 @@ internal sealed class TaskDefinitionRecord
         json["status"] = Status;
         json["requiresAttributes"] = EcsJson.Array(RequiredAttributes().Select(name => (JsonNode)new JsonObject { ["name"] = name }));
         json["compatibilities"] = EcsJson.Array(Compatibilities());
-        json["registeredAt"] = EcsJson.Timestamp(RegisteredAt);
+        json["registeredAt"] = AwsJson.Timestamp(RegisteredAt);
         json["registeredBy"] = RegisteredBy;
         if (DeregisteredAt is { } deregisteredAt)
-            json["deregisteredAt"] = EcsJson.Timestamp(deregisteredAt);
+            json["deregisteredAt"] = AwsJson.Timestamp(deregisteredAt);
         return json;
     }
 
@@ -66,7 +67,7 @@ internal sealed class TaskDefinitionRecord
 
         if (Definition["taskRoleArn"] is not null)
             yield return "com.amazonaws.ecs.capability.task-iam-role";
-        if (Definition.ReadString("networkMode") == "awsvpc")
+        if (Definition.OptionalString("networkMode") == "awsvpc")
         {
             yield return "com.amazonaws.ecs.capability.docker-remote-api.1.18";
             yield return "ecs.capability.task-eni";
@@ -76,7 +77,7 @@ internal sealed class TaskDefinitionRecord
     private IEnumerable<string> Compatibilities()
     {
         yield return "EC2";
-        if (Definition.ReadString("networkMode") == "awsvpc" && Definition["cpu"] is not null && Definition["memory"] is not null)
+        if (Definition.OptionalString("networkMode") == "awsvpc" && Definition["cpu"] is not null && Definition["memory"] is not null)
             yield return "FARGATE";
     }
 }
