@@ -46,6 +46,7 @@ output=$(dotnet "$bench/PromoteBench/bin/Release/net10.0/PromoteBench.dll" "$src
 value() { sed -n "s/^$1: //p" <<<"$output"; }
 echo "Promotion between two local registries, $runs alternating runs:"
 echo "  $(value image)"
+echo "  $(value copier)"
 printf '  %-44s %12s\n' "bytes uploaded by Slipway" "$(value bytes_uploaded)" "bytes missing at the destination" "$(value bytes_missing)" \
     "Slipway ImageCopier (median ms)" "$(value ours_median_ms)" "skopeo copy (median ms)" "$(value skopeo_median_ms)"
 awk -v up="$(value bytes_uploaded)" -v miss="$(value bytes_missing)" -v ours="$(value ours_median_ms)" -v sk="$(value skopeo_median_ms)" 'BEGIN {

@@ -46,7 +46,8 @@ var ours = new List<double>();
 var skopeo = new List<double>();
 long uploaded = 0;
 string? digest = null;
-var copier = new ImageCopier(ClientFor);
+var streaming = Environment.GetEnvironmentVariable("SLIPWAY_BENCH_STREAM") == "1";
+var copier = new ImageCopier(ClientFor) { StreamBlobs = streaming };
 for (var run = 0; run < runs; run++)
 {
     var (destination, skopeoDestination) = (destinations[run], skopeoDestinations[run]);
@@ -97,6 +98,7 @@ for (var run = 0; run < runs; run++)
     }
 }
 
+Console.WriteLine($"copier: {(streaming ? "one-pass streaming (SLIPWAY_BENCH_STREAM=1)" : "spooled (the default)")}");
 Console.WriteLine($"image: 10 layers of {layerBytes / 1024 / 1024} MiB, {missing} bytes missing at the destination, digest {digest}");
 Console.WriteLine($"bytes_uploaded: {uploaded}");
 Console.WriteLine($"bytes_missing: {missing}");

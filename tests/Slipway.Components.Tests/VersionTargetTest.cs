@@ -51,7 +51,7 @@ public class VersionTargetTest : IDisposable
     public void TestVersion_PrintsTheVariablesAndReportsVersionAndImageTag()
     {
         var (code, output) = Run("Version");
-        Assert.Equal(0, code);
+        Assert.True(code == 0, output);
         Assert.Matches(@"FullSemVer\s+2\.4\.0-beta\.1\+1", output);
         Assert.Contains("// Version: 2.4.0-beta.1+1", output);
         Assert.Contains("// Image tag: 2.4.0-candidate-1", output);
@@ -62,7 +62,7 @@ public class VersionTargetTest : IDisposable
     public void TestVersion_JsonOutputAndBranchParameter()
     {
         var (code, output) = Run("Version", "--output", "json", "--branch", "hotfix/urgent", "--verbosity", "quiet");
-        Assert.Equal(0, code);
+        Assert.True(code == 0, output);
         var json = output[output.IndexOf('{')..(output.LastIndexOf('}') + 1)];
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal("hotfix/urgent", root.GetProperty("BranchName").GetString());

@@ -14,8 +14,11 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
     /// <summary>Blobs transferred at once per copy.</summary>
     public int Parallelism { get; init; } = 4;
 
-    /// <summary>Try a one-pass stream (download feeding the upload) before the spooled, retried copy; false forces the spooled copy.</summary>
-    public bool StreamBlobs { get; init; } = true;
+    /// <summary>
+    /// Try a one-pass stream (download feeding the upload) before the spooled, retried copy. Off by default: two concurrent copies
+    /// of one image through it once ended with the registry refusing the manifest (DIGEST_INVALID), not yet understood.
+    /// </summary>
+    public bool StreamBlobs { get; init; }
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> (its tag, else the source's tag, else by digest).</summary>
     public async Task<ImageCopyResult> CopyAsync(ImageReference source, ImageReference destination, CancellationToken cancellationToken = default)
