@@ -68,6 +68,12 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
                 return $"OnlyWhenDynamic: {condition.Text}";
         }
 
+        foreach (var check in target.Definition.DynamicSkipChecks)
+        {
+            if (check.Reason() is { Length: > 0 } reason)
+                return reason;
+        }
+
         return null;
     }
 

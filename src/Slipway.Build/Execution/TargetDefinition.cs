@@ -5,6 +5,8 @@ namespace Slipway.Execution;
 /// <summary>A condition or requirement together with the source text that explains it.</summary>
 internal sealed record Condition(Func<bool> Evaluate, string Text);
 
+internal sealed record SkipCheck(Func<string?> Reason, string Text);
+
 /// <summary>A requirement of a target: a parameter that must have a value, or a predicate that must hold.</summary>
 internal sealed record Requirement(Func<object?>? Parameter, Func<bool>? Predicate, string Text)
 {
@@ -36,6 +38,8 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<TargetReference> TriggeredByTargets { get; } = [];
     public List<Condition> StaticConditions { get; } = [];
     public List<Condition> DynamicConditions { get; } = [];
+
+    public List<SkipCheck> DynamicSkipChecks { get; } = [];
     public List<Requirement> Requirements { get; } = [];
     public DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Execute;
     public bool IsProceedAfterFailure { get; private set; }
@@ -106,6 +110,12 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string? expression = null)
     {
         DynamicConditions.Add(new Condition(condition, ExpressionText.Body(expression)));
+        return this;
+    }
+
+    public ITargetDefinition SkipWhenDynamic(Func<string?> reason, string? expression = null)
+    {
+        DynamicSkipChecks.Add(new SkipCheck(reason, ExpressionText.Body(expression)));
         return this;
     }
 

@@ -25,6 +25,7 @@ internal static class PlanText
             builder.AppendLine($"  {++number,2}. {target.Name.PadRight(width)}{(isSkipped ? "skip" : "run"),-4}  <- {target.PlanReason}");
             var conditions = (isSkipped ? [$"skipped: {target.SkipReason}"] : Enumerable.Empty<string>())
                 .Concat(target.Definition.DynamicConditions.Select(x => $"only when (checked at run time): {x.Text}"))
+                .Concat(target.Definition.DynamicSkipChecks.Select(x => $"skipped when (checked at run time): {x.Text}"))
                 .Concat(target.Definition.Requirements.Select(x => $"requires: {x.Text}{RequirementState(x)}"))
                 .Concat(target.Definition.IsAssuredAfterFailure ? ["runs even after a failure"] : [])
                 .Concat(target.Definition.IsProceedAfterFailure ? ["a failure does not stop unrelated targets"] : [])

@@ -171,6 +171,25 @@ public class BuildExecutorTest : IDisposable
         Assert.Contains("// OnlyWhenDynamic: DynamicEnabled", run.Output);
     }
 
+    [Fact]
+    public void TestDynamicSkipCheck_SkipsWithItsReasonAndDependentsStillRun()
+    {
+        var build = new ConditionBuild { AlreadyDone = "image already in the registry" };
+        var run = _runner.Run(() => build, ["Push"], CancellationToken.None);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["Push"], build.Ran);
+        Assert.Matches(@"Build\s+Skipped[^\n]*\n\s*// image already in the registry", run.Output.Replace("\r", ""));
+    }
+
+    [Fact]
+    public void TestDynamicSkipCheck_RunsTheTargetWhenItReturnsNull()
+    {
+        var build = new ConditionBuild { AlreadyDone = null };
+        var run = _runner.Run(() => build, ["Push"], CancellationToken.None);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["Build", "Push"], build.Ran);
+    }
+
     [Theory]
     [InlineData("Long")]
     [InlineData("Stubborn")]

@@ -45,6 +45,9 @@ public class ConditionBuild : RecordingBuild
     public Target Lint => _ => Record(_.DependsOn(Shared), "Lint");
     public Target Announce => _ => Record(_, "Announce");
     public Target Deploy => _ => Record(_.OnlyWhenDynamic(() => DynamicEnabled), "Deploy");
+    public string? AlreadyDone { get; set; }
+    public Target Build => _ => Record(_.SkipWhenDynamic(() => AlreadyDone), "Build");
+    public Target Push => _ => Record(_.DependsOn(Build), "Push");
 }
 
 public interface ICompileComponent : ISlipwayBuild
