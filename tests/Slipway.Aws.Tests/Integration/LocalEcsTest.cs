@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Slipway.Aws.Ecs;
-using Slipway.LocalAws;
 using Slipway.LocalAws.Tests.Ecs.Infrastructure;
 
 namespace Slipway.Aws.Tests.Integration;
@@ -10,32 +8,21 @@ namespace Slipway.Aws.Tests.Integration;
 public sealed class LocalEcsTest : IAsyncLifetime
 {
     private readonly HttpdImage _image = new();
-    private readonly string _data = Directory.CreateTempSubdirectory("slipway-aws-ecs-").FullName;
-    private LocalAwsPlatform _platform = null!;
+    private readonly LocalPlatformFixture _local = new();
 
     public async Task InitializeAsync()
     {
         await _image.InitializeAsync();
-        _platform = await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = _data });
+        await _local.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _platform.DisposeAsync();
+        await _local.DisposeAsync();
         await _image.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
     }
 
-    private AwsClientOptions Options()
-    {
-        var account = _platform.Account("development");
-        return new AwsClientOptions
-        {
-            Region = _platform.Region,
-            ServiceUrl = _platform.Endpoint.ToString(),
-            Credentials = new BasicAWSCredentials(account.AccessKeyId, account.SecretAccessKey),
-        };
-    }
+    private AwsClientOptions Options() => _local.Options();
 
     private async Task<EcsService> WaitForRolloutAsync(EcsClient ecs, string service)
     {

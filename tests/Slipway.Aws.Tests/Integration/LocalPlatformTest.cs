@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Slipway.Aws.Credentials;
 using Slipway.Aws.Ecr;
@@ -11,44 +9,14 @@ namespace Slipway.Aws.Tests.Integration;
 /// <summary>Slipway's ECR client and role credentials against the real local platform (STS, and ECR backed by the CNCF registry).</summary>
 public sealed class LocalPlatformTest : IAsyncLifetime
 {
-    private readonly ShiftableClock _clock = new();
-    private readonly string _data = Directory.CreateTempSubdirectory("slipway-aws-local-").FullName;
-    private LocalAwsPlatform _platform = null!;
+    // A platform per test: the expiry test moves the platform's clock.
+    private readonly LocalPlatformFixture _local = new();
 
-    public async Task InitializeAsync() =>
-        _platform = await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = _data, Clock = _clock });
+    public Task InitializeAsync() => _local.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    public Task DisposeAsync() => _local.DisposeAsync();
 
-    private AwsClientOptions Options(AWSCredentials? credentials = null, string account = "development")
-    {
-        var a = _platform.Account(account);
-        return new AwsClientOptions
-        {
-            Region = _platform.Region,
-            ServiceUrl = _platform.Endpoint.ToString(),
-            Credentials = credentials ?? new BasicAWSCredentials(a.AccessKeyId, a.SecretAccessKey),
-        };
-    }
-
-    private async Task PushBlobsAsync(RegistryCredentials login, string repository, TestImage image)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(login.Registry!) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{login.UserName}:{login.Password}")));
-        foreach (var blob in new[] { image.Config, image.Layer })
-        {
-            using var start = await http.PostAsync($"/v2/{repository}/blobs/uploads/", null);
-            Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-            var location = start.Headers.Location!.ToString();
-            using var content = new ByteArrayContent(blob);
-            using var finish = await http.PutAsync($"{location}{(location.Contains('?') ? '&' : '?')}digest={Uri.EscapeDataString(TestImage.Digest(blob))}", content);
-            Assert.Equal(HttpStatusCode.Created, finish.StatusCode);
-        }
-    }
+    private AwsClientOptions Options(AWSCredentials? credentials = null, string account = "development") => _local.Options(credentials, account);
 
     [Fact]
     public async Task TestEcr_EveryOperationAgainstThePlatform()
@@ -63,8 +31,9 @@ public sealed class LocalPlatformTest : IAsyncLifetime
 
         var login = (await ecr.GetAuthorizationTokenAsync()).AuthorizationData[0].DecodeCredentials();
         Assert.Equal("AWS", login.UserName);
+        using var registry = await LocalPlatformFixture.SignInAsync(ecr);
         var image = TestImage.Create("layer for the client test");
-        await PushBlobsAsync(login, "team/api", image);
+        await UploadBlobsAsync(registry, "team/api", image);
         var layers = await ecr.BatchCheckLayerAvailabilityAsync(new BatchCheckLayerAvailabilityRequest { RepositoryName = "team/api", LayerDigests = [image.LayerDigest, "sha256:" + new string('0', 64)] });
         Assert.Equal("AVAILABLE", layers.Layers.Single(x => x.LayerDigest == image.LayerDigest).LayerAvailability);
         Assert.Single(layers.Failures);
@@ -79,13 +48,19 @@ public sealed class LocalPlatformTest : IAsyncLifetime
         // Retag with the byte-identical manifest; moving an immutable tag is refused.
         await ecr.PutImageAsync(new PutImageRequest { RepositoryName = "team/api", ImageManifest = got.Images[0].ImageManifest!, ImageManifestMediaType = got.Images[0].ImageManifestMediaType, ImageTag = "1.0.0" });
         var other = TestImage.Create("another layer");
-        await PushBlobsAsync(login, "team/api", other);
+        await UploadBlobsAsync(registry, "team/api", other);
         await Assert.ThrowsAsync<ImageTagAlreadyExistsException>(() =>
             ecr.PutImageAsync(new PutImageRequest { RepositoryName = "team/api", ImageManifest = other.ManifestText, ImageManifestMediaType = TestImage.MediaType, ImageTag = "1.0.0" }));
 
         var described = await ecr.DescribeImagesAsync(new DescribeImagesRequest { RepositoryName = "team/api" });
         var detail = described.ImageDetails.Single(x => x.ImageDigest == image.ManifestDigest);
         Assert.Equal(["1.0.0", "1.0.0-candidate-3"], detail.ImageTags!.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task UploadBlobsAsync(RegistryPusher registry, string repository, TestImage image)
+    {
+        await registry.UploadBlobAsync(repository, image.Config);
+        await registry.UploadBlobAsync(repository, image.Layer);
     }
 
     [Fact]
@@ -109,7 +84,7 @@ public sealed class LocalPlatformTest : IAsyncLifetime
     [Fact]
     public async Task TestSignature_WrongSecretIsRejectedWithAwsCode()
     {
-        var account = _platform.Account("development");
+        var account = _local.Platform.Account("development");
         using var ecr = new EcrClient(Options(new BasicAWSCredentials(account.AccessKeyId, "not-the-secret")));
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => ecr.DescribeRepositoriesAsync(new DescribeRepositoriesRequest()));
         Assert.Equal("InvalidSignatureException", error.Code);
@@ -119,7 +94,7 @@ public sealed class LocalPlatformTest : IAsyncLifetime
     [Fact]
     public async Task TestRoleCredentials_CrossAccountThroughStsAndExpiry()
     {
-        var production = _platform.Account("production");
+        var production = _local.Platform.Account("production");
         using var role = new RoleCredentials(
             new AssumeRoleSettings($"arn:aws:iam::{production.Id}:role/deployer", "slipway-test"),
             Options());
@@ -131,8 +106,8 @@ public sealed class LocalPlatformTest : IAsyncLifetime
         // The platform's clock moves past the session's end: the same session is refused as expired.
         var session = await role.GetCredentialsAsync(CancellationToken.None);
         // Both clocks move (the client signs with the platform's time), so only the session itself is out of date.
-        using var stale = new EcrClient(Options(new SessionAWSCredentials(session.AccessKey, session.SecretKey, session.Token)) with { Clock = _clock });
-        _clock.Offset = TimeSpan.FromHours(2);
+        using var stale = new EcrClient(Options(new SessionAWSCredentials(session.AccessKey, session.SecretKey, session.Token)) with { Clock = _local.Clock });
+        _local.Clock.Offset = TimeSpan.FromHours(2);
         var expired = await Assert.ThrowsAsync<AwsServiceException>(() => stale.DescribeRepositoriesAsync(new DescribeRepositoriesRequest()));
         Assert.Equal("ExpiredTokenException", expired.Code);
     }
