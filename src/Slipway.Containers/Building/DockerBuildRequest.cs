@@ -1,4 +1,5 @@
 using System.Globalization;
+using Slipway.Containers.Manifests;
 using Slipway.Containers.References;
 
 namespace Slipway.Containers.Building;
@@ -11,16 +12,16 @@ namespace Slipway.Containers.Building;
 public sealed record DockerBuildRequest
 {
     /// <summary>The OCI label for the version.</summary>
-    public const string VersionLabel = "org.opencontainers.image.version";
+    public const string VersionLabel = OciLabels.Version;
 
     /// <summary>The OCI label for the full commit sha.</summary>
-    public const string RevisionLabel = "org.opencontainers.image.revision";
+    public const string RevisionLabel = OciLabels.Revision;
 
     /// <summary>The OCI label for the source repository address.</summary>
-    public const string SourceLabel = "org.opencontainers.image.source";
+    public const string SourceLabel = OciLabels.Source;
 
     /// <summary>The OCI label for the creation time (RFC 3339).</summary>
-    public const string CreatedLabel = "org.opencontainers.image.created";
+    public const string CreatedLabel = OciLabels.Created;
 
     /// <summary>Describes a build of the context folder <paramref name="contextDirectory"/>.</summary>
     public DockerBuildRequest(string contextDirectory)

@@ -5,10 +5,11 @@ namespace Slipway.Containers.Manifests;
 /// <summary>A manifest as raw bytes (never re-serialised: the digest is over the bytes) plus what it references.</summary>
 public sealed class Manifest
 {
-    Manifest(byte[] bytes, string mediaType, IReadOnlyList<Descriptor> blobs, IReadOnlyList<Descriptor> children)
+    Manifest(byte[] bytes, string mediaType, Descriptor? config, IReadOnlyList<Descriptor> blobs, IReadOnlyList<Descriptor> children)
     {
         Bytes = bytes;
         MediaType = mediaType;
+        Config = config;
         Blobs = blobs;
         Children = children;
         Digest = Containers.Digest.Sha256(bytes);
@@ -22,6 +23,9 @@ public sealed class Manifest
 
     /// <summary>The sha256 digest of <see cref="Bytes"/>.</summary>
     public string Digest { get; }
+
+    /// <summary>The config blob of an image manifest (null for an index).</summary>
+    public Descriptor? Config { get; }
 
     /// <summary>Blobs an image manifest references: config then layers (empty for an index).</summary>
     public IReadOnlyList<Descriptor> Blobs { get; }
@@ -46,12 +50,13 @@ public sealed class Manifest
                 throw new FormatException($"Manifest media type '{type}' is not supported; expected one of {string.Join(", ", ManifestMediaTypes.All)}.");
 
             if (ManifestMediaTypes.IsIndex(type))
-                return new Manifest(bytes, type, [], ReadDescriptors(root, "manifests"));
+                return new Manifest(bytes, type, null, [], ReadDescriptors(root, "manifests"));
+            var config = root.TryGetProperty("config", out var c) ? ReadDescriptor(c) : null;
             var blobs = new List<Descriptor>();
-            if (root.TryGetProperty("config", out var config))
-                blobs.Add(ReadDescriptor(config));
+            if (config is not null)
+                blobs.Add(config);
             blobs.AddRange(ReadDescriptors(root, "layers"));
-            return new Manifest(bytes, type, blobs, []);
+            return new Manifest(bytes, type, config, blobs, []);
         }
         catch (JsonException e)
         {
@@ -74,6 +79,14 @@ public sealed class Manifest
             throw new FormatException($"Manifest descriptor has an invalid digest '{digest}'.");
         var mediaType = element.TryGetProperty("mediaType", out var m) ? m.GetString() ?? "" : "";
         var size = element.TryGetProperty("size", out var s) ? s.GetInt64() : 0;
-        return new Descriptor(mediaType, digest, size);
+        return new Descriptor(mediaType, digest, size) { Platform = ReadPlatform(element) };
+    }
+
+    static ImagePlatform? ReadPlatform(JsonElement element)
+    {
+        if (!element.TryGetProperty("platform", out var platform) || platform.ValueKind != JsonValueKind.Object)
+            return null;
+        string? Text(string name) => platform.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return Text("os") is { } os && Text("architecture") is { } architecture ? new ImagePlatform(os, architecture, Text("variant")) : null;
     }
 }

@@ -8,10 +8,19 @@ namespace Slipway.Containers.Registry;
 public sealed partial class RegistryClient
 {
     /// <summary>Fetches a manifest by tag or digest, verifying its bytes against Docker-Content-Digest and a requested digest.</summary>
-    public async Task<Manifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default)
+    public async Task<Manifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken = default) =>
+        (await GetManifestAsync(repository, reference, missingIsNull: false, cancellationToken))!;
+
+    /// <summary>Like <see cref="GetManifestAsync(string, string, CancellationToken)"/>, but null when the repository has no such tag or digest.</summary>
+    internal Task<Manifest?> FindManifestAsync(string repository, string reference, CancellationToken cancellationToken) =>
+        GetManifestAsync(repository, reference, missingIsNull: true, cancellationToken);
+
+    async Task<Manifest?> GetManifestAsync(string repository, string reference, bool missingIsNull, CancellationToken cancellationToken)
     {
         var what = $"to get manifest '{Registry}/{repository}:{reference}'";
         using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, repository, reference), repository, what, cancellationToken);
+        if (missingIsNull && response.StatusCode == HttpStatusCode.NotFound)
+            return null;
         await EnsureSuccessAsync(response, what, cancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         // The digest is checked before parsing: bytes altered in transit are a digest error, not a format error.

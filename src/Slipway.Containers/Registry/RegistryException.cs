@@ -3,7 +3,7 @@ using System.Net;
 namespace Slipway.Containers.Registry;
 
 /// <summary>A registry refused or failed an operation; carries the registry's error code when it sent one.</summary>
-public sealed class RegistryException(string message, HttpStatusCode? status = null, string? code = null, Exception? inner = null)
+public class RegistryException(string message, HttpStatusCode? status = null, string? code = null, Exception? inner = null)
     : Exception(message, inner)
 {
     /// <summary>The HTTP status, when the registry answered.</summary>

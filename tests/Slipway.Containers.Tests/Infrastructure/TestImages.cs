@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Slipway.Containers.Manifests;
 using Slipway.Containers.Registry;
 
@@ -14,13 +15,22 @@ public static class TestImages
         return bytes;
     }
 
-
     /// <summary>Pushes a config and layers of the given sizes, then an image manifest under the tag; returns the manifest.</summary>
-    public static async Task<Manifest> PushImageAsync(RegistryClient client, string repository, string? tag, string mediaType = ManifestMediaTypes.OciManifest,
-        string architecture = "amd64", params int[] layerSizes)
+    public static Task<Manifest> PushImageAsync(RegistryClient client, string repository, string? tag, string mediaType = ManifestMediaTypes.OciManifest,
+        string architecture = "amd64", params int[] layerSizes) =>
+        PushImageAsync(client, repository, tag, mediaType, architecture, labels: null, layerSizes);
+
+    /// <summary>Pushes an OCI image whose config carries the labels (null: a config without a "config" section) under the tag.</summary>
+    public static Task<Manifest> PushLabelledImageAsync(RegistryClient client, string repository, string? tag,
+        IReadOnlyDictionary<string, string>? labels, string architecture = "amd64") =>
+        PushImageAsync(client, repository, tag, ManifestMediaTypes.OciManifest, architecture, labels, []);
+
+    static async Task<Manifest> PushImageAsync(RegistryClient client, string repository, string? tag, string mediaType, string architecture,
+        IReadOnlyDictionary<string, string>? labels, int[] layerSizes)
     {
         var oci = mediaType == ManifestMediaTypes.OciManifest;
-        var config = Encoding.UTF8.GetBytes($$"""{"architecture":"{{architecture}}","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"salt":"{{Guid.NewGuid()}}"}""");
+        var runtime = labels is null ? "" : "\"config\":{\"Labels\":" + JsonSerializer.Serialize(labels) + "},";
+        var config = Encoding.UTF8.GetBytes($$"""{"architecture":"{{architecture}}","os":"linux",{{runtime}}"rootfs":{"type":"layers","diff_ids":[]},"salt":"{{Guid.NewGuid()}}"}""");
         var layers = (layerSizes.Length == 0 ? [1024, 3000] : layerSizes).Select(RandomBytes).ToList();
         foreach (var blob in layers.Prepend(config))
             await client.UploadBlobAsync(repository, Digest.Sha256(blob), new MemoryStream(blob));
@@ -34,14 +44,21 @@ public static class TestImages
         return manifest;
     }
 
-    /// <summary>Pushes two platform manifests and an OCI index over them under the tag.</summary>
-    public static async Task<(Manifest Index, Manifest Amd64, Manifest Arm64)> PushIndexAsync(RegistryClient client, string repository, string tag)
+    /// <summary>
+    /// Pushes two platform manifests and an OCI index over them under the tag; with labels, each child's config carries them plus
+    /// "test.architecture" naming its platform.
+    /// </summary>
+    public static async Task<(Manifest Index, Manifest Amd64, Manifest Arm64)> PushIndexAsync(RegistryClient client, string repository, string tag,
+        IReadOnlyDictionary<string, string>? labels = null)
     {
-        var amd64 = await PushImageAsync(client, repository, null, ManifestMediaTypes.OciManifest, "amd64", 2048, 1500);
-        var arm64 = await PushImageAsync(client, repository, null, ManifestMediaTypes.OciManifest, "arm64", 2500);
+        IReadOnlyDictionary<string, string>? For(string architecture) =>
+            labels is null ? null : new Dictionary<string, string>(labels) { ["test.architecture"] = architecture };
+        var amd64 = await PushImageAsync(client, repository, null, ManifestMediaTypes.OciManifest, "amd64", For("amd64"), [2048, 1500]);
+        var arm64 = await PushImageAsync(client, repository, null, ManifestMediaTypes.OciManifest, "arm64", For("arm64"), [2500]);
         string Entry(Manifest m, string arch) =>
             $$"""{"mediaType":"{{m.MediaType}}","digest":"{{m.Digest}}","size":{{m.Bytes.Length}},"platform":{"architecture":"{{arch}}","os":"linux"} }""";
-        var json = $$"""{"schemaVersion":2,"mediaType":"{{ManifestMediaTypes.OciIndex}}","manifests":[{{Entry(amd64, "amd64")}},{{Entry(arm64, "arm64")}}]}""";
+        // arm64 listed first: a reader that takes the first child instead of linux/amd64 gets the wrong config.
+        var json = $$"""{"schemaVersion":2,"mediaType":"{{ManifestMediaTypes.OciIndex}}","manifests":[{{Entry(arm64, "arm64")}},{{Entry(amd64, "amd64")}}]}""";
         var index = Manifest.Parse(Encoding.UTF8.GetBytes(json), ManifestMediaTypes.OciIndex);
         await client.PutManifestAsync(repository, tag, index);
         return (index, amd64, arm64);

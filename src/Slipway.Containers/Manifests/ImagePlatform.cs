@@ -1,0 +1,8 @@
+namespace Slipway.Containers.Manifests;
+
+/// <summary>The platform an index entry is for, such as linux/amd64 or linux/arm64/v8.</summary>
+public sealed record ImagePlatform(string Os, string Architecture, string? Variant = null)
+{
+    /// <summary>"os/architecture[/variant]", as docker writes it.</summary>
+    public override string ToString() => $"{Os}/{Architecture}" + (Variant is null ? "" : "/" + Variant);
+}
