@@ -39,7 +39,19 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
                 continue;
             }
 
-            if (DynamicSkipReason(target) is { } reason)
+            // A check that throws fails the target with its message, as a failing action would.
+            string? reason = null;
+            Exception? checkError = null;
+            try
+            {
+                reason = DynamicSkipReason(target);
+            }
+            catch (Exception exception)
+            {
+                checkError = exception;
+            }
+
+            if (reason is not null)
             {
                 target.Status = ExecutionStatus.Skipped;
                 target.SkipReason = reason;
@@ -48,7 +60,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
                 continue;
             }
 
-            await RunAsync(target, aborted ? kill : abort);
+            await RunAsync(target, aborted ? kill : abort, checkError);
             if (target.Status == ExecutionStatus.Failed && !target.Definition.IsProceedAfterFailure)
                 stopped = true;
         }
@@ -77,7 +89,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
         return null;
     }
 
-    private async Task RunAsync(ExecutableTarget target, CancellationToken token)
+    private async Task RunAsync(ExecutableTarget target, CancellationToken token, Exception? checkError)
     {
         session.Logger.TargetHeader(target.Name);
         session.CurrentTarget = target;
@@ -87,6 +99,8 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
         try
         {
             build.RaiseTargetRunning(target);
+            if (checkError is not null)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(checkError);
             foreach (var action in target.Definition.Actions)
             {
                 token.ThrowIfCancellationRequested();

@@ -182,6 +182,17 @@ public class BuildExecutorTest : IDisposable
     }
 
     [Fact]
+    public void TestDynamicSkipCheck_ThatThrowsFailsTheTargetWithItsMessage()
+    {
+        var build = new ConditionBuild { AlreadyDone = "throw" };
+        var run = _runner.Run(() => build, ["Push"], CancellationToken.None);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(build.Ran);
+        Assert.Contains("no registry answers", run.Output);
+        Assert.Matches(@"Build\s+Failed", run.Output);
+    }
+
+    [Fact]
     public void TestDynamicSkipCheck_RunsTheTargetWhenItReturnsNull()
     {
         var build = new ConditionBuild { AlreadyDone = null };

@@ -46,7 +46,7 @@ public class ConditionBuild : RecordingBuild
     public Target Announce => _ => Record(_, "Announce");
     public Target Deploy => _ => Record(_.OnlyWhenDynamic(() => DynamicEnabled), "Deploy");
     public string? AlreadyDone { get; set; }
-    public Target Build => _ => Record(_.SkipWhenDynamic(() => AlreadyDone), "Build");
+    public Target Build => _ => Record(_.SkipWhenDynamic(() => AlreadyDone == "throw" ? throw new InvalidOperationException("no registry answers") : AlreadyDone), "Build");
     public Target Push => _ => Record(_.DependsOn(Build), "Push");
 }
 
