@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using Slipway.Containers.Building;
+using Slipway.Containers.References;
+using Slipway.Containers.Registry;
+using Slipway.IO;
+using Slipway.Logging;
+using Slipway.Versioning.GitFlow;
+
+namespace Slipway.Components;
+
+/// <summary>The DockerBuild target: builds the service image with the git-flow tag of the commit, once per commit.</summary>
+public interface IDockerBuild : IHazEcr
+{
+    private static readonly ConditionalWeakTable<ISlipwayBuild, DockerBuildResult> Built = new();
+
+    /// <summary>The build context folder.</summary>
+    [Parameter("The docker build context folder (default: the root folder).")]
+    AbsolutePath DockerContext => this.TryGetValue<AbsolutePath>() ?? RootDirectory;
+
+    /// <summary>The Dockerfile; null for the context's Dockerfile.</summary>
+    [Parameter("The Dockerfile (default: Dockerfile in the context folder).")]
+    AbsolutePath? Dockerfile => this.TryGetValue<AbsolutePath>();
+
+    /// <summary>The Dockerfile stage to build.</summary>
+    [Parameter("The Dockerfile stage to build (default: the last stage).")]
+    string? DockerTarget => this.TryGetValue<string>();
+
+    /// <summary>Build args as NAME=VALUE.</summary>
+    [Parameter("Build args as NAME=VALUE; never secrets, which the image history keeps.")]
+    string[] DockerBuildArgs => this.TryGetValue<string[]>() ?? [];
+
+    /// <summary>The platform to build for.</summary>
+    [Parameter("The platform to build for, e.g. linux/amd64 (default: the engine's own).")]
+    string? DockerPlatform => this.TryGetValue<string>();
+
+    /// <summary>The image's source address for the org.opencontainers.image.source label.</summary>
+    [Parameter("The source address for the org.opencontainers.image.source label (default: the origin remote, without credentials).")]
+    string? ImageSource => this.TryGetValue<string>();
+
+    /// <summary>The tag this commit's image gets in the candidate registry (feature-…, …-snapshot-…, …-candidate-…, …-hotfix-…).</summary>
+    string CandidateTag => Versioning switch
+    {
+        { Branch.Kind: BranchKind.Main } => throw new InvalidOperationException(
+            $"Branch '{Versioning.Branch.Name}' is the main branch: its images are release candidates promoted to production (PromoteRelease), not built. Build on develop, a feature, release or hotfix branch."),
+        { ImageTags.Candidate: { } tag } => tag,
+        var result => throw new InvalidOperationException(
+            $"Branch '{result.Branch.Name}' is a {result.Branch.Kind} branch, which has no image tag template, so no image is built for it. Use a git-flow branch (feature/, develop, release/, hotfix/) or pass --branch."),
+    };
+
+    /// <summary>This commit's image in the candidate registry.</summary>
+    ImageReference CandidateImage => Ecr(CandidateAccount).Image(ImageRepository, CandidateTag);
+
+    /// <summary>The image DockerBuild built in this run; null when it did not run or was skipped.</summary>
+    DockerBuildResult? BuiltImage => Built.TryGetValue(this, out var result) ? result : null;
+
+    /// <summary>Builds the image.</summary>
+    Target DockerBuild => _ => _
+        .Description("Builds the service image tagged for the candidate registry with the git-flow tag; skipped when the registry already holds this commit's image.")
+        .TryDependsOn<ITest>(x => x.Test)
+        .SkipWhenDynamic(() => AlreadyInRegistry())
+        .Executes(async ct =>
+        {
+            var versioning = Versioning;
+            var request = new DockerBuildRequest(DockerContext)
+            {
+                Dockerfile = Dockerfile?.ToString(),
+                Target = DockerTarget,
+                BuildArgs = BuildArguments(DockerBuildArgs),
+                Platform = DockerPlatform,
+                Tags = [CandidateImage],
+                Version = versioning.FullSemVer,
+                Revision = versioning.Variables.Sha,
+                Source = await ImageSourceAsync(ct),
+                Created = DateTimeOffset.UtcNow,
+            };
+            var result = await new DockerBuilder().BuildAsync(request, LogToolOutput.Current, ct);
+            Built.AddOrUpdate(this, result);
+            this.ReportSummary("Image", $"{CandidateImage} ({result.ImageId}, {result.Builder})");
+        });
+
+    /// <summary>Why DockerBuild need not run: the candidate registry already holds this commit's tag built from this commit; null otherwise.</summary>
+    string? AlreadyInRegistry()
+    {
+        var image = CandidateImage;
+        var registry = Ecr(CandidateAccount).Registry;
+        try
+        {
+            var existing = registry.GetImageConfigAsync(image.RepositoryPath, image.Tag!, CancellationToken).GetAwaiter().GetResult();
+            if (existing is null)
+                return null;
+            if (existing.Revision == Versioning.Variables.Sha)
+                return $"'{image}' is already in the registry, built from this commit ({Versioning.Variables["ShortSha"]}) as {existing.ManifestDigest}: built once, not rebuilt";
+            Log.Warning($"'{image}' is already in the registry but was built from commit {existing.Revision ?? "(no revision label)"}, not {Versioning.Variables.Sha}; building anyway, PushEcr will refuse to overwrite it.");
+            return null;
+        }
+        catch (RegistryException error) when (error.Code == "NAME_UNKNOWN")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The <c>org.opencontainers.image.source</c> address: <see cref="ImageSource"/>, else the origin remote as https without credentials, else none.</summary>
+    async Task<Uri?> ImageSourceAsync(CancellationToken cancellationToken)
+    {
+        if (ImageSource is { Length: > 0 } configured)
+            return new Uri(configured, UriKind.Absolute);
+        var remote = await Tooling.ToolRunner.RunAsync(
+            new Tooling.ToolInvocation("git", ["config", "--get", "remote.origin.url"]) { WorkingDirectory = RootDirectory, CheckExitCode = false, StreamOutput = false },
+            LogToolOutput.Current, cancellationToken);
+        return remote.ExitCode == 0 ? SourceAddress.FromRemote(remote.Text.Trim()) : null;
+    }
+
+    private static Dictionary<string, string> BuildArguments(string[] pairs) => pairs.ToDictionary(
+        pair => pair.Split('=', 2) is [var name, _] ? name : throw new ArgumentException($"Build arg '{pair}' is not NAME=VALUE. Pass e.g. --docker-build-args CONFIGURATION=Release."),
+        pair => pair.Split('=', 2)[1],
+        StringComparer.Ordinal);
+}

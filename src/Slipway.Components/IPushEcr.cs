@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Slipway.Containers.Building;
+using Slipway.Containers.Publishing;
+using Slipway.Logging;
+
+namespace Slipway.Components;
+
+/// <summary>The PushEcr target: pushes the image DockerBuild built to the candidate account's ECR repository, never overwriting a tag.</summary>
+public interface IPushEcr : IDockerBuild, IHazArtifacts
+{
+    private static readonly ConditionalWeakTable<ISlipwayBuild, ImagePushResult> Pushed = new();
+    private static readonly ConditionalWeakTable<ISlipwayBuild, DockerConfigFolder> DockerConfigs = new();
+
+    /// <summary>The image in the candidate registry after PushEcr ran in this build (tag and digest); null before.</summary>
+    ImagePushResult? PushedImage => Pushed.TryGetValue(this, out var result) ? result : null;
+
+    /// <summary>The file PushEcr records the pushed image in, for later targets and later runs.</summary>
+    Slipway.IO.AbsolutePath PushedImageFile => ArtifactsDirectory / "image.json";
+
+    /// <summary>Pushes the image.</summary>
+    Target PushEcr => _ => _
+        .Description("Pushes the service image to the candidate account's ECR repository (created when missing) and records its digest; never overwrites a tag.")
+        .DependsOn(DockerBuild)
+        .Produces("artifacts/image.json")
+        .Executes(async ct =>
+        {
+            var account = Ecr(CandidateAccount);
+            await EnsureRepositoryAsync(account, ct);
+            var image = CandidateImage;
+            var revision = Versioning.Variables.Sha;
+            ImagePushResult result;
+            if (BuiltImage is null && AlreadyInRegistry() is not null)
+            {
+                var existing = await account.Registry.GetImageConfigAsync(image.RepositoryPath, image.Tag!, ct);
+                result = new ImagePushResult(ImagePushOutcome.AlreadyPushed, image, existing!.ManifestDigest);
+            }
+            else
+            {
+                var config = DockerConfigs.GetValue(this, build => build.DisposeAtEnd(new DockerConfigFolder(TemporaryDirectory)));
+                var docker = new DockerCli();
+                await docker.LoginAsync(account.Host, account.Credentials.Username, account.Credentials.Password, config.Path, LogToolOutput.Current, ct);
+                var publisher = new ImagePublisher(docker, account.Registry);
+                result = await publisher.PushAsync(new ImagePushRequest(BuiltImage?.ImageId ?? image.ToString(), image, revision, config.Path), LogToolOutput.Current, ct);
+            }
+
+            Pushed.AddOrUpdate(this, result);
+            Directory.CreateDirectory(ArtifactsDirectory);
+            await File.WriteAllTextAsync(PushedImageFile, JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["image"] = result.Target.ToString(),
+                ["digest"] = result.Digest,
+                ["revision"] = revision,
+                ["version"] = Versioning.FullSemVer,
+                ["outcome"] = result.Outcome.ToString(),
+            }, new JsonSerializerOptions { WriteIndented = true }), ct);
+            this.ReportSummary("Image", result.Pinned.ToString());
+            this.ReportSummary("Push", result.Outcome switch
+            {
+                ImagePushOutcome.Pushed => "pushed",
+                ImagePushOutcome.AlreadyPushed => "already in the registry with this digest; nothing sent",
+                _ => $"the tag already holds another build of this commit ({result.Digest}); kept it, this build's image was not pushed",
+            });
+        });
+}

@@ -1,0 +1,59 @@
+namespace Slipway.Components.Tests.Images;
+
+/// <summary>PromoteRelease on the local platform: the candidate from the development registry becomes the release in the production registry.</summary>
+public sealed class PromoteReleaseTest : IAsyncLifetime
+{
+    readonly ServiceRepository _repository = new();
+
+    public Task InitializeAsync()
+    {
+        _repository.Git("checkout", "-q", "-b", "release/1.2.0");
+        _repository.Commit("stabilize");
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => _repository.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task TestPromoteRelease_CopiesTheCandidateToProductionWithItsDigestOnce()
+    {
+        var push = _repository.Run("PushEcr");
+        Assert.True(push.Code == 0, push.Output);
+
+        var (code, output, _) = _repository.Run("PromoteRelease");
+
+        Assert.True(code == 0, output);
+        Assert.Matches(@"// Release: 127\.0\.0\.1:\d+/svc:1\.2\.0@sha256:[0-9a-f]{64}", output);
+        Assert.Matches(@"// Promotion: promoted 127\.0\.0\.1:\d+/svc:1\.2\.0-candidate-1", output);
+        await using (var platform = await _repository.PlatformAsync())
+        {
+            var candidate = await ServiceRepository.DigestAsync(platform, "development", "1.2.0-candidate-1");
+            Assert.NotNull(candidate);
+            Assert.Equal(candidate, await ServiceRepository.DigestAsync(platform, "production", "1.2.0"));
+        }
+
+        var again = _repository.Run("PromoteRelease");
+        Assert.True(again.Code == 0, again.Output);
+        Assert.Contains("// Promotion: already promoted from", again.Output);
+    }
+
+    [Fact]
+    public void TestPromoteRelease_WithoutACandidateFailsNamingIt()
+    {
+        var (code, output, _) = _repository.Run("PromoteRelease");
+
+        Assert.Equal(1, code);
+        Assert.Contains("1.2.0-candidate-1", output);
+    }
+
+    [Fact]
+    public void TestPromoteRelease_OnDevelopSaysThereIsNoCandidate()
+    {
+        _repository.Git("checkout", "-q", "-b", "develop");
+
+        var (code, output, _) = _repository.Run("PromoteRelease");
+
+        Assert.Equal(1, code);
+        Assert.Contains("not a release or hotfix branch", output);
+    }
+}

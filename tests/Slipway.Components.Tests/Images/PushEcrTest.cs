@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Slipway.Aws.Ecr;
+
+namespace Slipway.Components.Tests.Images;
+
+/// <summary>DockerBuild and PushEcr on the real engine and the local platform's ECR.</summary>
+public sealed class PushEcrTest : IAsyncLifetime
+{
+    readonly ServiceRepository _repository = new();
+
+    public Task InitializeAsync()
+    {
+        _repository.Git("checkout", "-q", "-b", "develop");
+        _repository.Commit("work");
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => _repository.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task TestPushEcr_BuildsCreatesTheRepositoryPushesAndRecordsTheDigest()
+    {
+        var (code, output, _) = _repository.Run("PushEcr");
+
+        Assert.True(code == 0, output);
+        Assert.Matches(@"// Repository: created 127\.0\.0\.1:\d+/svc \(immutable tags, scan on push on\)", output);
+        Assert.Matches(@"// Image: 127\.0\.0\.1:\d+/svc:1\.1\.0-snapshot-1@sha256:[0-9a-f]{64}", output);
+        Assert.Contains("// Push: pushed", output);
+        // No ECR registry password ({expiry}.{HMAC}) in any line, and the login folder is gone with the build.
+        Assert.DoesNotMatch(@"\d{10}\.[A-Za-z0-9_-]{40,}", output);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(_repository.Root, ".nuke", "temp"), "docker-config-*"));
+
+        var recorded = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_repository.Root, "artifacts", "image.json"))).RootElement;
+        Assert.Equal(_repository.Head, recorded.GetProperty("revision").GetString());
+        await using var platform = await _repository.PlatformAsync();
+        Assert.Equal(await ServiceRepository.DigestAsync(platform, "development", "1.1.0-snapshot-1"), recorded.GetProperty("digest").GetString());
+        using var ecr = ServiceRepository.Ecr(platform, "development");
+        var repository = (await ecr.DescribeRepositoriesAsync(new DescribeRepositoriesRequest { RepositoryNames = ["svc"] })).Repositories.Single();
+        Assert.Equal(ImageTagMutability.Immutable, repository.ImageTagMutability);
+        Assert.True(repository.ImageScanningConfiguration!.ScanOnPush);
+    }
+
+    [Fact]
+    public void TestPushEcr_SecondRunOfTheSameCommitSkipsTheBuildAndSendsNothing()
+    {
+        var first = _repository.Run("PushEcr");
+        Assert.True(first.Code == 0, first.Output);
+
+        var (code, output, build) = _repository.Run("PushEcr");
+
+        Assert.True(code == 0, output);
+        Assert.Null(((IDockerBuild)build).BuiltImage);
+        Assert.Matches(@"DockerBuild\s+Skipped", output);
+        Assert.Contains($"svc:1.1.0-snapshot-1' is already in the registry, built from this commit ({_repository.Head[..7]}", output);
+        Assert.Contains("// Push: already in the registry with this digest; nothing sent", output);
+        Assert.Equal(Digest(first.Output), Digest(output));
+    }
+
+    [Fact]
+    public async Task TestPushEcr_TagHeldByAnotherCommitFailsNamingBothAndIsNotMoved()
+    {
+        var first = _repository.Run("PushEcr");
+        Assert.True(first.Code == 0, first.Output);
+        var firstCommit = _repository.Head;
+        // The same version and revision count from another commit: the commit is rewritten.
+        _repository.Git("commit", "-q", "--amend", "--allow-empty", "-m", "work, rewritten");
+        Assert.NotEqual(firstCommit, _repository.Head);
+
+        var (code, output, _) = _repository.Run("PushEcr");
+
+        Assert.Equal(1, code);
+        Assert.Contains(firstCommit, output);
+        Assert.Contains(_repository.Head, output);
+        Assert.Contains("never overwritten", output);
+        await using var platform = await _repository.PlatformAsync();
+        Assert.Equal(Digest(first.Output), await ServiceRepository.DigestAsync(platform, "development", "1.1.0-snapshot-1"));
+    }
+
+    [Fact]
+    public void TestDockerBuild_OnMainRefusesSayingImagesThereArePromoted()
+    {
+        _repository.Git("checkout", "-q", "main");
+
+        var (code, output, _) = _repository.Run("DockerBuild");
+
+        Assert.Equal(1, code);
+        Assert.Contains("is the main branch: its images are release candidates promoted to production", output);
+    }
+
+    [Fact]
+    public void TestPlan_ShowsTheBuildOnceCheck()
+    {
+        var (code, output, _) = _repository.Run("PushEcr", "--plan");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("skipped when (checked at run time): AlreadyInRegistry()", output);
+    }
+
+    static string Digest(string output) => Regex.Match(output, @"// Image: \S+@(sha256:[0-9a-f]{64})").Groups[1].Value;
+}
