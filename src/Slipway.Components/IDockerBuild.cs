@@ -33,6 +33,10 @@ public interface IDockerBuild : IHazEcr
     [Parameter("The platform to build for, e.g. linux/amd64 (default: the engine's own).")]
     string? DockerPlatform => this.TryGetValue<string>();
 
+    /// <summary>Images whose layers the build may reuse.</summary>
+    [Parameter("Images whose layers the build may reuse (--cache-from), e.g. the develop branch's last snapshot.")]
+    string[] DockerCacheFrom => this.TryGetValue<string[]>() ?? [];
+
     /// <summary>The image's source address for the org.opencontainers.image.source label.</summary>
     [Parameter("The source address for the org.opencontainers.image.source label (default: the origin remote, without credentials).")]
     string? ImageSource => this.TryGetValue<string>();
@@ -67,6 +71,7 @@ public interface IDockerBuild : IHazEcr
                 Target = DockerTarget,
                 BuildArgs = BuildArguments(DockerBuildArgs),
                 Platform = DockerPlatform,
+                CacheFrom = [.. DockerCacheFrom.Select(ImageReference.Parse)],
                 Tags = [CandidateImage],
                 Version = versioning.FullSemVer,
                 Revision = versioning.Variables.Sha,

@@ -38,6 +38,22 @@ public sealed class PromoteReleaseTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestPromoteRelease_InOneAccountRetagsInPlace()
+    {
+        var push = _repository.Run("PushEcr");
+        Assert.True(push.Code == 0, push.Output);
+
+        var (code, output, _) = _repository.Run("PromoteRelease", "--release-account", "development");
+
+        Assert.True(code == 0, output);
+        await using var platform = await _repository.PlatformAsync();
+        var candidate = await ServiceRepository.DigestAsync(platform, "development", "1.2.0-candidate-1");
+        Assert.NotNull(candidate);
+        Assert.Equal(candidate, await ServiceRepository.DigestAsync(platform, "development", "1.2.0"));
+        Assert.Null(await ServiceRepository.DigestAsync(platform, "production", "1.2.0"));
+    }
+
+    [Fact]
     public void TestPromoteRelease_WithoutACandidateFailsNamingIt()
     {
         var (code, output, _) = _repository.Run("PromoteRelease");
