@@ -15,10 +15,10 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
     public int Parallelism { get; init; } = 4;
 
     /// <summary>
-    /// Try a one-pass stream (download feeding the upload) before the spooled, retried copy. Off by default: two concurrent copies
-    /// of one image through it once ended with the registry refusing the manifest (DIGEST_INVALID), not yet understood.
+    /// Stream each missing blob in one pass (the download feeds the upload, digest-checked by the registry) before falling back to
+    /// the spooled, retried copy. On by default; off spools every blob to a temporary file first.
     /// </summary>
-    public bool StreamBlobs { get; init; }
+    public bool StreamBlobs { get; init; } = true;
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> (its tag, else the source's tag, else by digest).</summary>
     public async Task<ImageCopyResult> CopyAsync(ImageReference source, ImageReference destination, CancellationToken cancellationToken = default)

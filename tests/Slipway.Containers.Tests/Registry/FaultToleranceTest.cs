@@ -36,7 +36,7 @@ public class FaultToleranceTest(RegistryPair registries)
     }
 
     [Fact]
-    public async Task TestCopy_StreamsEachBlobInOnePass()
+    public async Task TestCopy_StreamsEachBlobInOnePassByDefault()
     {
         var repository = NewRepository();
         using var seed = registries.Source.Client();
@@ -45,7 +45,7 @@ public class FaultToleranceTest(RegistryPair registries)
         using var destinationProxy = new FaultProxy(registries.Destination, FirstN(0, Fault.ServiceUnavailable, (_, _) => false));
         using var source = new RegistryClient(sourceProxy.Host, registries.Source.Credentials, Fast);
         using var destination = new RegistryClient(destinationProxy.Host, registries.Destination.Credentials, Fast);
-        var copier = new ImageCopier(host => host == source.Registry ? source : destination) { Parallelism = 1, StreamBlobs = true };
+        var copier = new ImageCopier(host => host == source.Registry ? source : destination) { Parallelism = 1 };
         var target = NewRepository();
 
         var result = await copier.CopyAsync(ImageReference.Parse($"{sourceProxy.Host}/{repository}:1"), ImageReference.Parse($"{destinationProxy.Host}/{target}:1"));
