@@ -2,6 +2,7 @@
 # Promotion benchmark: a ~200 MB, 10-layer image promoted between two local CNCF registries (docker-registry, basic
 # auth) where the destination already holds half the layers, by Slipway's ImageCopier and by `skopeo copy`, in one run.
 #   bench/promote.sh                 SLIPWAY_BENCH_RUNS=3 (default)   SLIPWAY_BENCH_LAYER_MB=20 (default)
+#   SLIPWAY_BENCH_STREAM=0 measures the spooled copy instead of the default one-pass streaming.
 # Prints bytes uploaded / bytes missing (goal 1.00) and Slipway / skopeo wall time (goal <= 1.0); always exits 0.
 set -uo pipefail
 bench=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)

@@ -46,7 +46,7 @@ var ours = new List<double>();
 var skopeo = new List<double>();
 long uploaded = 0;
 string? digest = null;
-var streaming = Environment.GetEnvironmentVariable("SLIPWAY_BENCH_STREAM") == "1";
+var streaming = Environment.GetEnvironmentVariable("SLIPWAY_BENCH_STREAM") != "0";
 var copier = new ImageCopier(ClientFor) { StreamBlobs = streaming };
 for (var run = 0; run < runs; run++)
 {
@@ -98,7 +98,7 @@ for (var run = 0; run < runs; run++)
     }
 }
 
-Console.WriteLine($"copier: {(streaming ? "one-pass streaming (SLIPWAY_BENCH_STREAM=1)" : "spooled (the default)")}");
+Console.WriteLine($"copier: {(streaming ? "one-pass streaming (the default)" : "spooled (SLIPWAY_BENCH_STREAM=0)")}");
 Console.WriteLine($"image: 10 layers of {layerBytes / 1024 / 1024} MiB, {missing} bytes missing at the destination, digest {digest}");
 Console.WriteLine($"bytes_uploaded: {uploaded}");
 Console.WriteLine($"bytes_missing: {missing}");

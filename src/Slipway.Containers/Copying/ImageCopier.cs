@@ -15,10 +15,10 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
     public int Parallelism { get; init; } = 4;
 
     /// <summary>
-    /// Try a one-pass stream (download feeding the upload) before the spooled, retried copy. Off by default: two concurrent copies
-    /// of one image through it once ended with the registry refusing the manifest (DIGEST_INVALID), not yet understood.
+    /// Stream each missing blob in one pass (the download feeds the upload, digest-checked by the registry) before falling back to
+    /// the spooled, retried copy. On by default; off spools every blob to a temporary file first.
     /// </summary>
-    public bool StreamBlobs { get; init; }
+    public bool StreamBlobs { get; init; } = true;
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> (its tag, else the source's tag, else by digest).</summary>
     public async Task<ImageCopyResult> CopyAsync(ImageReference source, ImageReference destination, CancellationToken cancellationToken = default)
@@ -47,7 +47,26 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
         var blobs = manifest.Blobs.DistinctBy(b => b.Digest);
         await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             (blob, ct) => new ValueTask(CopyBlobAsync(from, to, blob, tally, ct)));
-        await to.Client.PutManifestAsync(to.Repository, reference, manifest, cancellationToken);
+        await PutManifestAsync(to, reference, manifest, cancellationToken);
+    }
+
+    // The CNCF registry verifies a manifest's references by reading each one's link file in the repository, and a concurrent push
+    // committing the same blob or child manifest rewrites that file in place (truncate, then write): read empty, it answers DIGEST_INVALID.
+    // These bytes are the ones the digest was computed from and every reference was just confirmed, so that answer is the race: retry.
+    static async Task PutManifestAsync(Side to, string reference, Manifest manifest, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await to.Client.PutManifestAsync(to.Repository, reference, manifest, cancellationToken);
+                return;
+            }
+            catch (RegistryException e) when (e.Code == "DIGEST_INVALID" && attempt < to.Client.Options.MaxAttempts)
+            {
+                await to.Client.BackoffAsync(attempt, cancellationToken);
+            }
+        }
     }
 
     async Task CopyBlobAsync(Side from, Side to, Descriptor blob, Tally tally, CancellationToken cancellationToken)

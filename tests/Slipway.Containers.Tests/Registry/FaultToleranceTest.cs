@@ -36,7 +36,7 @@ public class FaultToleranceTest(RegistryPair registries)
     }
 
     [Fact]
-    public async Task TestCopy_StreamsEachBlobInOnePass()
+    public async Task TestCopy_StreamsEachBlobInOnePassByDefault()
     {
         var repository = NewRepository();
         using var seed = registries.Source.Client();
@@ -45,7 +45,7 @@ public class FaultToleranceTest(RegistryPair registries)
         using var destinationProxy = new FaultProxy(registries.Destination, FirstN(0, Fault.ServiceUnavailable, (_, _) => false));
         using var source = new RegistryClient(sourceProxy.Host, registries.Source.Credentials, Fast);
         using var destination = new RegistryClient(destinationProxy.Host, registries.Destination.Credentials, Fast);
-        var copier = new ImageCopier(host => host == source.Registry ? source : destination) { Parallelism = 1, StreamBlobs = true };
+        var copier = new ImageCopier(host => host == source.Registry ? source : destination) { Parallelism = 1 };
         var target = NewRepository();
 
         var result = await copier.CopyAsync(ImageReference.Parse($"{sourceProxy.Host}/{repository}:1"), ImageReference.Parse($"{destinationProxy.Host}/{target}:1"));
@@ -121,6 +121,65 @@ public class FaultToleranceTest(RegistryPair registries)
         Assert.Equal(0, result.BlobsMounted);
         Assert.Equal(3, result.BlobsUploaded);
         Assert.Equal(pushed.Blobs.Sum(b => b.Size), result.BytesUploaded);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task TestCopy_ManifestRefusedAsDuringAConcurrentPush_Retries(int refusals)
+    {
+        var repository = NewRepository();
+        using var seed = registries.Source.Client();
+        var pushed = await TestImages.PushImageAsync(seed, repository, "1");
+        using var handler = new RegistryVerifyRace(refusals);
+        using var client = new RegistryClient(registries.Source.Host, registries.Source.Credentials, Fast, handler);
+        var target = NewRepository();
+
+        var result = await new ImageCopier(_ => client).CopyAsync(
+            ImageReference.Parse($"{registries.Source.Host}/{repository}:1"), ImageReference.Parse($"{registries.Source.Host}/{target}:1"));
+
+        Assert.Equal(pushed.Digest, result.Digest);
+        Assert.Equal(refusals, handler.Refused);
+        Assert.Equal(pushed.Bytes, (await client.GetManifestAsync(target, "1")).Bytes);
+    }
+
+    [Fact]
+    public async Task TestCopy_ManifestRefusedAsDuringAConcurrentPushEveryTime_ReportsAfterMaxAttempts()
+    {
+        var repository = NewRepository();
+        using var seed = registries.Source.Client();
+        await TestImages.PushImageAsync(seed, repository, "1");
+        using var handler = new RegistryVerifyRace(int.MaxValue);
+        using var client = new RegistryClient(registries.Source.Host, registries.Source.Credentials, Fast with { MaxAttempts = 3 }, handler);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => new ImageCopier(_ => client).CopyAsync(
+            ImageReference.Parse($"{registries.Source.Host}/{repository}:1"), ImageReference.Parse($"{registries.Source.Host}/{NewRepository()}:1")));
+
+        Assert.Equal("DIGEST_INVALID", error.Code);
+        Assert.Equal(3, handler.Refused);
+    }
+
+    /// <summary>
+    /// Answers the first manifest PUTs as the CNCF registry does when its reference check reads a link file another push is rewriting
+    /// (read empty: DIGEST_INVALID, then MANIFEST_BLOB_UNKNOWN for the same reference).
+    /// </summary>
+    sealed class RegistryVerifyRace(int refusals) : DelegatingHandler(new HttpClientHandler())
+    {
+        public int Refused;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method != HttpMethod.Put || !request.RequestUri!.AbsolutePath.Contains("/manifests/") || Refused >= refusals)
+                return await base.SendAsync(request, cancellationToken);
+            Refused++;
+            return new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
+            {
+                Content = new StringContent("""
+                    {"errors":[{"code":"DIGEST_INVALID","message":"provided digest did not match uploaded content"},
+                    {"code":"MANIFEST_BLOB_UNKNOWN","message":"blob unknown to registry","detail":"sha256:0000000000000000000000000000000000000000000000000000000000000000"}]}
+                    """),
+            };
+        }
     }
 
     [Fact]
