@@ -47,26 +47,7 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
         var blobs = manifest.Blobs.DistinctBy(b => b.Digest);
         await Parallel.ForEachAsync(blobs, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             (blob, ct) => new ValueTask(CopyBlobAsync(from, to, blob, tally, ct)));
-        await PutManifestAsync(to, reference, manifest, cancellationToken);
-    }
-
-    // The CNCF registry verifies a manifest's references by reading each one's link file in the repository, and a concurrent push
-    // committing the same blob or child manifest rewrites that file in place (truncate, then write): read empty, it answers DIGEST_INVALID.
-    // These bytes are the ones the digest was computed from and every reference was just confirmed, so that answer is the race: retry.
-    static async Task PutManifestAsync(Side to, string reference, Manifest manifest, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await to.Client.PutManifestAsync(to.Repository, reference, manifest, cancellationToken);
-                return;
-            }
-            catch (RegistryException e) when (e.Code == "DIGEST_INVALID" && attempt < to.Client.Options.MaxAttempts)
-            {
-                await to.Client.BackoffAsync(attempt, cancellationToken);
-            }
-        }
+        await to.Client.PutManifestAsync(to.Repository, reference, manifest, cancellationToken);
     }
 
     async Task CopyBlobAsync(Side from, Side to, Descriptor blob, Tally tally, CancellationToken cancellationToken)

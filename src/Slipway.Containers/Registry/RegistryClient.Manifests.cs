@@ -58,8 +58,29 @@ public sealed partial class RegistryClient
             response.Content.Headers.ContentLength ?? 0);
     }
 
-    /// <summary>Stores the manifest's exact bytes under a tag or its digest; returns the digest the registry reports.</summary>
+    /// <summary>Stores the manifest's exact bytes under a tag or its digest (retrying the registry's DIGEST_INVALID race); returns the digest the registry reports.</summary>
     public async Task<string> PutManifestAsync(string repository, string reference, Manifest manifest, CancellationToken cancellationToken = default)
+    {
+        if (reference.Contains(':') && reference != manifest.Digest)
+            throw new RegistryException(
+                $"Cannot put manifest {manifest.Digest} as '{Registry}/{repository}@{reference}': the reference is another digest.", code: "DIGEST_INVALID");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PutManifestOnceAsync(repository, reference, manifest, cancellationToken);
+            }
+            // The CNCF registry verifies a manifest's references by reading each one's link file in the repository, and a concurrent push
+            // committing the same blob or child manifest rewrites that file in place (truncate, then write): read empty, it answers DIGEST_INVALID.
+            // The bytes sent are the ones the digest was computed from and the reference was checked above, so that answer is the race: retry.
+            catch (RegistryException e) when (e.Code == "DIGEST_INVALID" && attempt < options.MaxAttempts)
+            {
+                await BackoffAsync(attempt, cancellationToken);
+            }
+        }
+    }
+
+    async Task<string> PutManifestOnceAsync(string repository, string reference, Manifest manifest, CancellationToken cancellationToken)
     {
         var what = $"to put manifest '{Registry}/{repository}:{reference}'";
         using var response = await SendAsync(() =>

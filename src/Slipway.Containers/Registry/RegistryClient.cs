@@ -28,9 +28,6 @@ public sealed partial class RegistryClient : IDisposable
     /// <summary>The registry's root URI.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The settings this client runs with (retries and backoff apply to callers composing its operations too).</summary>
-    internal RegistryClientOptions Options => options;
-
     public void Dispose() => http.Dispose();
 
     static bool IsLoopback(string registry)
