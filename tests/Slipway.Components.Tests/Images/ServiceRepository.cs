@@ -84,8 +84,14 @@ public sealed class ServiceRepository : IAsyncDisposable
     public static async Task<string?> DigestAsync(LocalAwsPlatform platform, string account, string tag)
     {
         using var ecr = Ecr(platform, account);
-        var result = await ecr.BatchGetImageAsync(new BatchGetImageRequest { RepositoryName = "svc", ImageIds = [ImageIdentifier.ByTag(tag)] });
-        return result.Images.SingleOrDefault()?.ImageId?.ImageDigest;
+        try
+        {
+            return await new EcrImageTags(ecr).GetDigestAsync("svc", tag);
+        }
+        catch (Aws.RepositoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()
