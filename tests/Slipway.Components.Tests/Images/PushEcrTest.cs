@@ -69,10 +69,8 @@ public sealed class PushEcrTest : IAsyncLifetime
 
         var (code, output, _) = _repository.Run("PushEcr");
 
-        Assert.Equal(1, code);
-        Assert.Contains(firstCommit, output);
-        Assert.Contains(_repository.Head, output);
-        Assert.Contains("never overwritten", output);
+        Assert.True(code == 1, output);
+        Assert.True(output.Contains(firstCommit) && output.Contains(_repository.Head) && output.Contains("never overwritten"), output);
         await using var platform = await _repository.PlatformAsync();
         Assert.Equal(Digest(first.Output), await ServiceRepository.DigestAsync(platform, "development", "1.1.0-snapshot-1"));
     }
