@@ -21,31 +21,44 @@ public sealed partial class LocalAwsPlatform
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var folderLock = DataFolderLock.Acquire(dataDirectory);
-        var registries = new List<AccountRegistry>();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var accounts = AccountStore.Open(dataDirectory, options.Accounts);
-            foreach (var account in accounts.All.Where(account => !FreePort.IsFree(account.RegistryPort)))
-                account.RegistryPort = FreePort.Pick();
-            accounts.Save();
+            var registries = new List<AccountRegistry>();
+            try
+            {
+                var accounts = AccountStore.Open(dataDirectory, options.Accounts);
+                foreach (var account in accounts.All.Where(account => attempt > 1 || !FreePort.IsFree(account.RegistryPort)))
+                    account.RegistryPort = FreePort.Pick();
+                accounts.Save();
 
-            var starts = accounts.All.Select(account => AccountRegistry.StartAsync(account, dataDirectory, options, cancellationToken)).ToList();
-            await ((Task)Task.WhenAll(starts)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            registries.AddRange(starts.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result));
-            await RethrowFirstFailureAsync(starts);
+                var starts = accounts.All.Select(account => AccountRegistry.StartAsync(account, dataDirectory, options, cancellationToken)).ToList();
+                await ((Task)Task.WhenAll(starts)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                registries.AddRange(starts.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result));
+                await RethrowFirstFailureAsync(starts);
 
-            var (server, ecs) = await StartServerAsync(options, accounts, registries, dataDirectory, cancellationToken);
-            var platform = new LocalAwsPlatform(server, ecs, registries, folderLock, accounts.All.Select(account => account.ToAccount()).ToList(), options.Region, dataDirectory);
-            platform.WriteRuntimeRecord(options.HostedByCli);
-            return platform;
-        }
-        catch
-        {
-            await StopAllAsync(registries);
-            folderLock.Dispose();
-            throw;
+                var (server, ecs) = await StartServerAsync(options, accounts, registries, dataDirectory, cancellationToken);
+                var platform = new LocalAwsPlatform(server, ecs, registries, folderLock, accounts.All.Select(account => account.ToAccount()).ToList(), options.Region, dataDirectory);
+                platform.WriteRuntimeRecord(options.HostedByCli);
+                return platform;
+            }
+            // A registry port kept from the last run was free when checked but another process bound it before the server did: new ports.
+            catch (IOException exception) when (attempt < 3 && IsAddressInUse(exception))
+            {
+                await StopAllAsync(registries);
+            }
+            catch
+            {
+                await StopAllAsync(registries);
+                folderLock.Dispose();
+                throw;
+            }
         }
     }
+
+    internal static bool IsAddressInUse(Exception exception) =>
+        exception is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+        || exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+        || (exception.InnerException is { } inner && IsAddressInUse(inner));
 
     private static async Task<(AwsServer Server, EcsService Ecs)> StartServerAsync(
         LocalAwsOptions options, AccountStore accounts, IReadOnlyList<AccountRegistry> registries, string dataDirectory, CancellationToken cancellationToken)
