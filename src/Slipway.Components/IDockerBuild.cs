@@ -51,6 +51,9 @@ public interface IDockerBuild : IHazEcr
             $"Branch '{result.Branch.Name}' is a {result.Branch.Kind} branch, which has no image tag template, so no image is built for it. Use a git-flow branch (feature/, develop, release/, hotfix/) or pass --branch."),
     };
 
+    /// <summary>Changed, staged and untracked paths in the work tree (GitVersion's UncommittedChanges): an image built from them is not the commit's.</summary>
+    int UncommittedChanges => int.TryParse(Versioning.Variables["UncommittedChanges"], out var count) ? count : 0;
+
     /// <summary>This commit's image in the candidate registry.</summary>
     ImageReference CandidateImage => Ecr(CandidateAccount).Image(ImageRepository, CandidateTag);
 
@@ -87,6 +90,9 @@ public interface IDockerBuild : IHazEcr
     string? AlreadyInRegistry()
     {
         var image = CandidateImage;
+        // The registry's image is the commit's; a work tree with changes asks for a build of those changes.
+        if (UncommittedChanges > 0)
+            return null;
         var registry = Ecr(CandidateAccount).Registry;
         try
         {

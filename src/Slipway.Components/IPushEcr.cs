@@ -12,6 +12,10 @@ public interface IPushEcr : IDockerBuild, IHazArtifacts
     private static readonly ConditionalWeakTable<ISlipwayBuild, ImagePushResult> Pushed = new();
     private static readonly ConditionalWeakTable<ISlipwayBuild, DockerConfigFolder> DockerConfigs = new();
 
+    /// <summary>Push even when the work tree has uncommitted changes.</summary>
+    [Parameter("Push even when the work tree has uncommitted changes (the image then carries the tag and revision of a commit it was not built from).")]
+    bool AllowUncommitted => this.TryGetValue<bool?>() ?? false;
+
     /// <summary>The image in the candidate registry after PushEcr ran in this build (tag and digest); null before.</summary>
     ImagePushResult? PushedImage => Pushed.TryGetValue(this, out var result) ? result : null;
 
@@ -25,6 +29,10 @@ public interface IPushEcr : IDockerBuild, IHazArtifacts
         .Produces("artifacts/image.json")
         .Executes(async ct =>
         {
+            if (UncommittedChanges > 0 && !AllowUncommitted)
+                throw new InvalidOperationException(
+                    $"The work tree has {UncommittedChanges} uncommitted change(s) (git status): the image was built from them but would be pushed as '{CandidateTag}' " +
+                    $"of commit {Versioning.Variables.Sha}, and later builds of that commit would reuse it. Commit or stash the changes and run again, or pass --allow-uncommitted.");
             var account = Ecr(CandidateAccount);
             await EnsureRepositoryAsync(account, ct);
             var image = CandidateImage;

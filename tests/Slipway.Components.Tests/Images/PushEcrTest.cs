@@ -76,6 +76,31 @@ public sealed class PushEcrTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestPushEcr_UncommittedChangesAreNotPushedAsTheCommit()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_repository.Root, "notes.txt"), "work in progress");
+
+        var (code, output, _) = _repository.Run("PushEcr");
+
+        Assert.True(code == 1, output);
+        Assert.Contains("The work tree has 1 uncommitted change(s)", output);
+        Assert.Contains("--allow-uncommitted", output);
+        await using var platform = await _repository.PlatformAsync();
+        Assert.Null(await ServiceRepository.DigestAsync(platform, "development", "1.1.0-snapshot-1"));
+    }
+
+    [Fact]
+    public void TestPushEcr_UncommittedChangesPushWhenAllowed()
+    {
+        File.WriteAllText(Path.Combine(_repository.Root, "notes.txt"), "work in progress");
+
+        var (code, output, _) = _repository.Run("PushEcr", "--allow-uncommitted");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("// Push: pushed", output);
+    }
+
+    [Fact]
     public void TestDockerBuild_OnMainRefusesSayingImagesThereArePromoted()
     {
         _repository.Git("checkout", "-q", "main");

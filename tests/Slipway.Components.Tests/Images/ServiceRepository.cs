@@ -22,6 +22,10 @@ public sealed class ServiceRepository : IAsyncDisposable
         File.WriteAllText(Path.Combine(Root, "Dockerfile"), $"FROM scratch\nCOPY busybox /bin/busybox\nLABEL slipway.test.run={Guid.NewGuid():N}\nCMD [\"/bin/busybox\", \"true\"]\n");
         File.WriteAllText(Path.Combine(Root, ".gitignore"), ".nuke/temp/\nartifacts/\n");
         Git("init", "-q", "-b", "main");
+        // The build writes .nuke/build.schema.json, which a service repository commits; without it every run would see a changed work tree.
+        var help = Run("--help");
+        Assert.True(help.Code == 0, help.Output);
+        Git("add", "-A");
         Commit("initial");
         Git("tag", "1.0.0");
     }
