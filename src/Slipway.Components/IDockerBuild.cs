@@ -74,12 +74,12 @@ public interface IDockerBuild : IHazEcr
                 Target = DockerTarget,
                 BuildArgs = BuildArguments(DockerBuildArgs),
                 Platform = DockerPlatform,
-                CacheFrom = [.. DockerCacheFrom.Select(ImageReference.Parse)],
+                CacheFrom = [.. DockerCacheFrom.Select(CacheImage)],
                 Tags = [CandidateImage],
                 Version = versioning.FullSemVer,
                 Revision = versioning.Variables.Sha,
                 Source = await ImageSourceAsync(ct),
-                Created = DateTimeOffset.UtcNow,
+                Created = await CommitTimeAsync(ct),
             };
             var result = await new DockerBuilder().BuildAsync(request, LogToolOutput.Current, ct);
             Built.AddOrUpdate(this, result);
@@ -89,14 +89,13 @@ public interface IDockerBuild : IHazEcr
     /// <summary>Why DockerBuild need not run: the candidate registry already holds this commit's tag built from this commit; null otherwise.</summary>
     string? AlreadyInRegistry()
     {
-        var image = CandidateImage;
         // The registry's image is the commit's; a work tree with changes asks for a build of those changes.
         if (UncommittedChanges > 0)
             return null;
-        var registry = Ecr(CandidateAccount).Registry;
+        var image = CandidateImage;
         try
         {
-            var existing = registry.GetImageConfigAsync(image.RepositoryPath, image.Tag!, CancellationToken).GetAwaiter().GetResult();
+            var existing = Ecr(CandidateAccount).Registry.GetImageConfigAsync(image.RepositoryPath, image.Tag!, CancellationToken).GetAwaiter().GetResult();
             if (existing is null)
                 return null;
             if (existing.Revision == Versioning.Variables.Sha)
@@ -108,21 +107,56 @@ public interface IDockerBuild : IHazEcr
         {
             return null;
         }
+        // Whether to skip is an optimisation: a registry that cannot answer now means building, and PushEcr reports the registry's error.
+        catch (Exception error) when (error is RegistryException or Aws.AwsException or HttpRequestException)
+        {
+            Log.Warning($"Could not look for '{image}' in the registry ({error.Message}); building.");
+            return null;
+        }
     }
 
     /// <summary>The <c>org.opencontainers.image.source</c> address: <see cref="ImageSource"/>, else the origin remote as https without credentials, else none.</summary>
     async Task<Uri?> ImageSourceAsync(CancellationToken cancellationToken)
     {
         if (ImageSource is { Length: > 0 } configured)
-            return new Uri(configured, UriKind.Absolute);
-        var remote = await Tooling.ToolRunner.RunAsync(
-            new Tooling.ToolInvocation("git", ["config", "--get", "remote.origin.url"]) { WorkingDirectory = RootDirectory, CheckExitCode = false, StreamOutput = false },
-            LogToolOutput.Current, cancellationToken);
-        return remote.ExitCode == 0 ? SourceAddress.FromRemote(remote.Text.Trim()) : null;
+        {
+            return Uri.TryCreate(configured, UriKind.Absolute, out var address) && address.Scheme is "https" or "http"
+                ? address
+                : throw new ArgumentException($"--image-source '{configured}' is not an absolute http(s) address; pass the repository's web address, e.g. https://github.com/acme/orders.");
+        }
+        var remote = await Git(["config", "--get", "remote.origin.url"], cancellationToken);
+        return remote is null ? null : SourceAddress.FromRemote(remote);
     }
 
-    private static Dictionary<string, string> BuildArguments(string[] pairs) => pairs.ToDictionary(
-        pair => pair.Split('=', 2) is [var name, _] ? name : throw new ArgumentException($"Build arg '{pair}' is not NAME=VALUE. Pass e.g. --docker-build-args CONFIGURATION=Release."),
-        pair => pair.Split('=', 2)[1],
-        StringComparer.Ordinal);
+    /// <summary>The commit's committer time, for the <c>org.opencontainers.image.created</c> label: the same for every build of the commit.</summary>
+    async Task<DateTimeOffset> CommitTimeAsync(CancellationToken cancellationToken) =>
+        await Git(["show", "-s", "--format=%cI", "HEAD"], cancellationToken) is { } text
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? time
+            : DateTimeOffset.UtcNow;
+
+    private async Task<string?> Git(string[] arguments, CancellationToken cancellationToken)
+    {
+        var result = await Tooling.ToolRunner.RunAsync(
+            new Tooling.ToolInvocation("git", arguments) { WorkingDirectory = RootDirectory, CheckExitCode = false, StreamOutput = false },
+            LogToolOutput.Current, cancellationToken);
+        return result.ExitCode == 0 ? result.Text.Trim() : null;
+    }
+
+    private static ImageReference CacheImage(string reference) =>
+        ImageReference.TryParse(reference, out var parsed) ? parsed! : throw new ArgumentException(
+            $"--docker-cache-from '{reference}' is not an image reference; pass e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:1.4.0-snapshot-12.");
+
+    private static Dictionary<string, string> BuildArguments(string[] pairs)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            if (pair.Split('=', 2) is not [var name, var value] || name.Length == 0)
+                throw new ArgumentException($"--docker-build-args '{pair}' is not NAME=VALUE. Pass e.g. --docker-build-args CONFIGURATION=Release.");
+            if (!arguments.TryAdd(name, value))
+                throw new ArgumentException($"--docker-build-args names '{name}' twice; pass each build arg once.");
+        }
+        return arguments;
+    }
 }

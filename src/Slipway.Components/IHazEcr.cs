@@ -13,7 +13,10 @@ public partial interface IHazEcr : IHazAws, IHazGitVersion
 
     /// <summary>The ECR repository of the service image.</summary>
     [Parameter("The ECR repository of the service image (default: the root folder's name in lower case).")]
-    string ImageRepository => this.TryGetValue<string>() ?? DefaultRepository(RootDirectory.Name);
+    string ImageRepository => this.TryGetValue<string>() is { } name
+        ? ValidRepository().IsMatch(name) ? name : throw new ArgumentException(
+            $"--image-repository '{name}' is not an ECR repository name: 2 to 256 characters of lower-case letters, digits and . _ - /, starting with a letter or digit, e.g. 'orders' or 'team/orders'.")
+        : DefaultRepository(RootDirectory.Name);
 
     /// <summary>Whether missing repositories are created with immutable tags.</summary>
     [Parameter("Create missing ECR repositories with immutable tags (default: true).")]
@@ -51,6 +54,12 @@ public partial interface IHazEcr : IHazAws, IHazGitVersion
         }, cancellationToken);
         if (ensured.Created)
             this.ReportSummary("Repository", $"created {ensured.Repository.RepositoryUri} ({(ImmutableTags ? "immutable" : "mutable")} tags, scan on push {(ScanOnPush ? "on" : "off")})");
+        // Tags are checked before they are written; only immutability stops a concurrent writer from moving one in between.
+        if (ImmutableTags && ensured.Repository.ImageTagMutability == ImageTagMutability.Mutable)
+            throw new InvalidOperationException(
+                $"The ECR repository '{ensured.Repository.RepositoryUri ?? ImageRepository}' in account '{account.Name}' has mutable tags, so a concurrent push could move a tag " +
+                $"this build checked. Make it immutable ('aws ecr put-image-tag-mutability --repository-name {ImageRepository} --image-tag-mutability IMMUTABLE'), " +
+                "or pass --immutable-tags false to accept mutable tags.");
         return ensured;
     }
 
@@ -73,6 +82,9 @@ public partial interface IHazEcr : IHazAws, IHazGitVersion
 
     [GeneratedRegex(@"[^a-z0-9._/-]+")]
     private static partial Regex RepositoryUnsafe();
+
+    [GeneratedRegex(@"^(?=.{2,256}$)[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$")]
+    private static partial Regex ValidRepository();
 
     private sealed class DisposableRoleCredentials(RoleCredentials credentials) : IAsyncDisposable
     {

@@ -36,8 +36,20 @@ public interface IPromoteRelease : IHazEcr
             if (from.Host == to.Host)
             {
                 // One registry (a single-account setup): ECR retags in place, no blob moves.
-                var retag = await new EcrImageTags(from.Ecr).RetagAsync(
-                    new EcrRetagRequest { RepositoryName = ImageRepository, SourceTag = candidateTag, TargetTag = releaseTag }, ct);
+                EcrRetagResult retag;
+                try
+                {
+                    retag = await new EcrImageTags(from.Ecr).RetagAsync(
+                        new EcrRetagRequest { RepositoryName = ImageRepository, SourceTag = candidateTag, TargetTag = releaseTag }, ct);
+                }
+                catch (EcrTagConflictException conflict)
+                {
+                    // Name the commits too, as a promotion between registries does.
+                    var releaseConfig = await from.Registry.GetImageConfigAsync(ImageRepository, conflict.ExistingDigest, ct);
+                    var candidateConfig = await from.Registry.GetImageConfigAsync(ImageRepository, conflict.RequestedDigest, ct);
+                    throw new ImagePromotionConflictException(release, conflict.ExistingDigest, releaseConfig?.Revision,
+                        candidate, conflict.RequestedDigest, candidateConfig?.Revision);
+                }
                 result = new ImagePromotionResult(
                     retag.Outcome == EcrRetagOutcome.Tagged ? ImagePromotionOutcome.Copied : ImagePromotionOutcome.AlreadyPromoted, retag.Digest, null, null);
             }

@@ -45,7 +45,12 @@ public interface IPushEcr : IDockerBuild, IHazArtifacts
             }
             else
             {
-                var config = DockerConfigs.GetValue(this, build => build.DisposeAtEnd(new DockerConfigFolder(TemporaryDirectory)));
+                var config = DockerConfigs.GetValue(this, build =>
+                {
+                    // A killed build leaves its login behind; its token stays valid for hours, so it goes before a new one is made.
+                    DockerConfigFolder.RemoveAbandoned(TemporaryDirectory);
+                    return build.DisposeAtEnd(new DockerConfigFolder(TemporaryDirectory));
+                });
                 var docker = new DockerCli();
                 await docker.LoginAsync(account.Host, account.Credentials.Username, account.Credentials.Password, config.Path, LogToolOutput.Current, ct);
                 var publisher = new ImagePublisher(docker, account.Registry);

@@ -10,6 +10,10 @@ namespace Slipway.Containers.Promotion;
 /// Promotes a release candidate to its release tag (usually in another registry): the candidate's manifest is copied byte for byte,
 /// so the release has the candidate's digest, and a release tag that already names another image is never moved.
 /// </summary>
+/// <remarks>
+/// Promotions in one process take turns per release tag. Across processes the tag is checked just before it is written; only a
+/// registry with immutable tags (ECR's IMMUTABLE) closes that last gap, refusing the loser's write, which then reports the winner's result.
+/// </remarks>
 /// <param name="clientFor">The client for a registry host ("host:port"); the promoter does not dispose it.</param>
 public sealed class ImagePromoter(Func<string, RegistryClient> clientFor)
 {

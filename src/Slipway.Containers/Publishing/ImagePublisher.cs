@@ -9,6 +9,7 @@ namespace Slipway.Containers.Publishing;
 /// Pushes a locally built image with the docker CLI, safely on re-runs: a tag that already names this image is success, one naming another
 /// build of the same commit is kept, and one naming another commit's image is a conflict — a tag is never overwritten.
 /// </summary>
+/// <remarks>The tag is checked just before the push; against a concurrent writer only a repository with immutable tags makes that airtight.</remarks>
 /// <param name="docker">The docker CLI that built the image.</param>
 /// <param name="registry">A client for the target's registry, used to read what the tag names before and after the push.</param>
 public sealed class ImagePublisher(DockerCli docker, RegistryClient registry)

@@ -54,6 +54,25 @@ public sealed class PromoteReleaseTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestPromoteRelease_InOneAccountReleaseTagOfAnotherCommitFailsNamingBoth()
+    {
+        Assert.True(_repository.Run("PushEcr").Code == 0);
+        Assert.True(_repository.Run("PromoteRelease", "--release-account", "development").Code == 0);
+        var released = _repository.Head;
+        _repository.Commit("fix");
+        Assert.True(_repository.Run("PushEcr").Code == 0);
+
+        var (code, output, _) = _repository.Run("PromoteRelease", "--release-account", "development");
+
+        Assert.True(code == 1, output);
+        Assert.Contains(released, output);
+        Assert.Contains(_repository.Head, output);
+        await using var platform = await _repository.PlatformAsync();
+        Assert.Equal(await ServiceRepository.DigestAsync(platform, "development", "1.2.0-candidate-1"),
+            await ServiceRepository.DigestAsync(platform, "development", "1.2.0"));
+    }
+
+    [Fact]
     public void TestPromoteRelease_WithoutACandidateFailsNamingIt()
     {
         var (code, output, _) = _repository.Run("PromoteRelease");

@@ -101,6 +101,66 @@ public sealed class PushEcrTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestPushEcr_ExistingMutableRepositoryIsRefusedUnlessAccepted()
+    {
+        await using (var platform = await _repository.PlatformAsync())
+        {
+            using var ecr = ServiceRepository.Ecr(platform, "development");
+            await ecr.CreateRepositoryAsync(new CreateRepositoryRequest { RepositoryName = "svc", ImageTagMutability = ImageTagMutability.Mutable });
+        }
+
+        var refused = _repository.Run("PushEcr");
+        Assert.True(refused.Code == 1, refused.Output);
+        Assert.Contains("has mutable tags, so a concurrent push could move a tag", refused.Output);
+        Assert.Contains("--immutable-tags false", refused.Output);
+
+        var accepted = _repository.Run("PushEcr", "--immutable-tags", "false");
+        Assert.True(accepted.Code == 0, accepted.Output);
+        Assert.Contains("// Push: pushed", accepted.Output);
+    }
+
+    [Fact]
+    public async Task TestDockerBuild_LabelsCarryTheCommitAndItsTime()
+    {
+        var (code, output, build) = _repository.Run("DockerBuild");
+
+        Assert.True(code == 0, output);
+        var labels = await new Containers.Building.DockerCli().InspectLabelsAsync(((IDockerBuild)build).BuiltImage!.ImageId, Tooling.ToolOutput.None);
+        Assert.Equal(_repository.Head, labels["org.opencontainers.image.revision"]);
+        Assert.Equal("1.1.0-alpha.1", labels["org.opencontainers.image.version"]);
+        Assert.Equal("2026-01-01T00:02:00Z", labels["org.opencontainers.image.created"]);
+    }
+
+    [Fact]
+    public void TestPushEcr_AbandonedLoginFoldersAreRemovedAndLiveOnesKept()
+    {
+        var temp = Path.Combine(_repository.Root, ".nuke", "temp");
+        var abandoned = Directory.CreateDirectory(Path.Combine(temp, "docker-config-abandoned")).FullName;
+        File.WriteAllText(Path.Combine(abandoned, "slipway-owner.pid"), "2147483000");
+        File.WriteAllText(Path.Combine(abandoned, "config.json"), "{\"auths\":{}}");
+        var live = Directory.CreateDirectory(Path.Combine(temp, "docker-config-live")).FullName;
+        File.WriteAllText(Path.Combine(live, "slipway-owner.pid"), Environment.ProcessId.ToString());
+
+        var (code, output, _) = _repository.Run("PushEcr");
+
+        Assert.True(code == 0, output);
+        Assert.False(Directory.Exists(abandoned));
+        Assert.True(Directory.Exists(live));
+    }
+
+    [Theory]
+    [InlineData("--image-repository", "Orders_Service", "--image-repository 'Orders_Service' is not an ECR repository name")]
+    [InlineData("--docker-build-args", "CONFIGURATION", "--docker-build-args 'CONFIGURATION' is not NAME=VALUE")]
+    [InlineData("--docker-cache-from", "orders@sha256:abc", "--docker-cache-from 'orders@sha256:abc' is not an image reference")]
+    public void TestDockerBuild_BadParametersAreNamed(string parameter, string value, string expected)
+    {
+        var (code, output, _) = _repository.Run("DockerBuild", parameter, value);
+
+        Assert.True(code == 1, output);
+        Assert.Contains(expected, output);
+    }
+
+    [Fact]
     public void TestDockerBuild_OnMainRefusesSayingImagesThereArePromoted()
     {
         _repository.Git("checkout", "-q", "main");

@@ -52,14 +52,14 @@ public sealed class ServiceRepository : IAsyncDisposable
     /// <summary>The full sha of HEAD.</summary>
     public string Head => Git("rev-parse", "HEAD").Trim();
 
-    /// <summary>Runs a build with the given targets and parameters (plus --root and --image-repository svc).</summary>
+    /// <summary>Runs a build with the given targets and parameters (plus --root, and --image-repository svc unless given).</summary>
     public (int Code, string Output, ServiceBuild Build) Run(params string[] args)
     {
         var output = new StringWriter();
         var build = new ServiceBuild();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
         {
-            Arguments = [.. args, "--root", Root, "--no-logo", "--image-repository", "svc"],
+            Arguments = [.. args, "--root", Root, "--no-logo", .. args.Contains("--image-repository") ? Array.Empty<string>() : ["--image-repository", "svc"]],
             Environment = new Dictionary<string, string?>(),
             Output = output,
             WorkingDirectory = Root,
