@@ -83,15 +83,21 @@ internal static class CommitLog
         return Build(output, shas, times, parents);
     }
 
-    /// <summary>Gives the commits in <paramref name="output"/> (the detailed format) their dates and messages.</summary>
-    public static void ApplyDetails(CommitGraph graph, string output)
+    /// <summary>Gives the commits in <paramref name="output"/> (the detailed format) their dates and messages; returns their indices.</summary>
+    public static List<int> ApplyDetails(CommitGraph graph, string output)
     {
+        var indices = new List<int>();
         foreach (var record in ReadRecords(output))
         {
             var index = graph.IndexOf(output.AsSpan(record.Sha));
-            if (index >= 0 && !graph.Commits[index].HasDetails)
+            if (index < 0)
+                continue;
+            indices.Add(index);
+            if (!graph.Commits[index].HasDetails)
                 graph.Commits[index].SetDetails(record.Date, output.AsMemory(record.Message));
         }
+
+        return indices;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

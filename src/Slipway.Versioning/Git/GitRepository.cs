@@ -3,8 +3,9 @@ namespace Slipway.Versioning.Git;
 /// <summary>A git repository read through the git CLI: its refs and whole commit graph loaded at once, queried in memory.</summary>
 /// <remarks>
 /// Opening runs five git processes whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>);
-/// queries after that run none, except that in a repository with a commit-graph file, commit dates and messages load
-/// in batches when first read (see <see cref="CommitDetails"/>). Queries are thread-safe. Commits from before a
+/// queries after that run none, except in a repository with a commit-graph file: there commit dates and messages load
+/// in batches when first read (see <see cref="CommitDetails"/>), and git searches messages for
+/// <see cref="CommitsMentioning"/>. Queries are thread-safe. Commits from before a
 /// <see cref="RefreshAsync"/> can still be passed in: they are matched by sha.
 /// </remarks>
 public sealed class GitRepository
@@ -20,9 +21,6 @@ public sealed class GitRepository
 
     /// <summary>The top folder of the work tree.</summary>
     public string WorkingDirectory => _snapshot.Location.WorkingDirectory;
-
-    /// <summary>Whether commit messages are loaded on demand (a repository with a commit-graph file), so scanning every message is costly.</summary>
-    internal bool LoadsMessagesOnDemand => _snapshot.Location.HasCommitGraph;
 
     /// <summary>The git folder: usually <c>.git</c> in <see cref="WorkingDirectory"/>, elsewhere for linked worktrees.</summary>
     public string GitDirectory => _snapshot.Location.GitDirectory;
@@ -123,6 +121,26 @@ public sealed class GitRepository
     {
         var graph = _snapshot.Graph;
         return graph.Between(exclusiveFrom is null ? -1 : IndexOf(graph, exclusiveFrom, nameof(exclusiveFrom)), IndexOf(graph, to, nameof(to)));
+    }
+
+    /// <summary>The commits <see cref="CountCommits"/> counts whose message contains <paramref name="text"/>, ignoring case, in the order the history was loaded (newest first, mostly).</summary>
+    /// <remarks>
+    /// Each commit is searched at most once per text, so asking again with an older <paramref name="exclusiveFrom"/> only
+    /// searches the commits that adds. With a commit-graph file git searches the messages, in runs that also search ahead
+    /// into older history of <paramref name="to"/>, and loads only those of the commits found; an empty text matches
+    /// every commit without searching.
+    /// </remarks>
+    public IReadOnlyList<Commit> CommitsMentioning(string text, Commit? exclusiveFrom, Commit to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().ContainsAny('\n', '\r', '\0'))
+            throw new ArgumentException($"The text to search commit messages for must be one line; got '{text}'.", nameof(text));
+        var snapshot = _snapshot;
+        var graph = snapshot.Graph;
+        var toIndex = IndexOf(graph, to, nameof(to));
+        var range = graph.SetBetween(exclusiveFrom is null ? -1 : IndexOf(graph, exclusiveFrom, nameof(exclusiveFrom)), toIndex);
+        var search = snapshot.MessageSearches.GetOrAdd(text, key => new MessageSearch(graph, snapshot.Location.WorkingDirectory, key));
+        return search.Find(range, graph.SetBetween(-1, toIndex));
     }
 
     /// <summary>The branches, local and remote-tracking, whose history contains <paramref name="commit"/>, in <see cref="Branches"/> order.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Slipway.Versioning.Git;
 
 /// <summary>Everything <see cref="GitRepository"/> knows, loaded at once; a refresh replaces the whole snapshot.</summary>
@@ -10,11 +12,15 @@ internal sealed record RepositorySnapshot(
     int UncommittedChanges,
     string[] Remotes)
 {
+    /// <summary>The searches of commit messages by text, which remember what they searched (see <see cref="MessageSearch"/>).</summary>
+    public ConcurrentDictionary<string, MessageSearch> MessageSearches { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Loads a snapshot with five git processes, whatever the size of the history: rev-parse first (it finds the
     /// repository and HEAD), then rev-list, for-each-ref, status and remote at the same time; one more in a repository
     /// without commits, and one more for tags of tags. With a commit-graph, rev-list loads no dates or messages (see
-    /// <see cref="CommitLog"/>): one more process loads those of HEAD and the refs' targets, the rest come in batches.
+    /// <see cref="CommitLog"/>): they come in batches when first read, which a version computation mostly does not need
+    /// (it compares the dates rev-list did load).
     /// </summary>
     public static async Task<RepositorySnapshot> LoadAsync(string path, CancellationToken cancellationToken)
     {
@@ -23,14 +29,11 @@ internal sealed record RepositorySnapshot(
         var lazyDetails = location.HasCommitGraph;
         var graphTask = CommitLog.LoadAsync(directory, location.HeadSha, withDetails: !lazyDetails, cancellationToken);
         var referencesTask = ReferenceList.LoadAsync(directory, cancellationToken);
-        var targetDetailsTask = lazyDetails
-            ? CommitDetails.LoadReferenceTargetsAsync(directory, referencesTask, location.HeadSha, cancellationToken)
-            : Task.FromResult("");
         // Untracked files count, as in GitVersion (libgit2's default status includes them); ignored files do not.
         var statusTask = GitCli.RunAsync(directory, ["status", "--porcelain", "--untracked-files=normal"], cancellationToken);
         var remotesTask = GitCli.RunAsync(directory, ["remote"], cancellationToken);
         // WhenAll waits for every process, even after one failed, then rethrows the first failure.
-        await Task.WhenAll(graphTask, referencesTask, targetDetailsTask, statusTask, remotesTask).ConfigureAwait(false);
+        await Task.WhenAll(graphTask, referencesTask, statusTask, remotesTask).ConfigureAwait(false);
 
         var graph = await graphTask.ConfigureAwait(false);
         var (branches, tags) = await ReferenceList.ResolveAsync(directory, await referencesTask.ConfigureAwait(false), graph, cancellationToken)
@@ -40,8 +43,8 @@ internal sealed record RepositorySnapshot(
             graph.Pin(head);
         if (lazyDetails)
         {
-            CommitLog.ApplyDetails(graph, await targetDetailsTask.ConfigureAwait(false));
-            graph.Details = new CommitDetails(directory);
+            var targets = branches.Concat(tags).Select(reference => reference.Target.Index).Append(head).Where(index => index >= 0);
+            graph.Details = new CommitDetails(directory, targets.ToHashSet());
         }
 
         return new RepositorySnapshot(

@@ -44,12 +44,14 @@ public partial class GitRepositoryTest
         var repository = await source.OpenAsync();
         var commits = repository.Graph.Commits;
 
+        var afterOpen = commits.Count(commit => commit.HasDetails);
         _ = repository.Head!.When;
         var afterHead = commits.Count(commit => commit.HasDetails);
         _ = commits[10].Message;
         var afterOther = commits.Count(commit => commit.HasDetails);
 
-        Assert.Equal(2, afterHead); // HEAD and the feature branch, the ref targets, loaded with the graph
+        Assert.Equal(0, afterOpen);
+        Assert.Equal(2, afterHead); // HEAD and the feature branch: the ref targets, a batch of their own
         Assert.Equal(2 + 512, afterOther); // the first batch of commits that are not merges, from the one asked for
         Assert.Equal("commit 1492\n", commits[10].Message); // after the merge, the feature commit and commits 1500 to 1493
         Assert.Equal(
