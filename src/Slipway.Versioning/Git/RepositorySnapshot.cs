@@ -17,8 +17,8 @@ internal sealed record RepositorySnapshot(
 
     /// <summary>
     /// Loads a snapshot with five git processes, whatever the size of the history: rev-parse first (it finds the
-    /// repository and HEAD), then rev-list, for-each-ref, status and remote at the same time; one more in a repository
-    /// without commits, and one more for tags of tags. With a commit-graph, rev-list loads no dates or messages (see
+    /// repository and HEAD), then rev-list, show-ref, status and remote at the same time; one more in a repository
+    /// without commits. With a commit-graph, rev-list loads no dates or messages (see
     /// <see cref="CommitLog"/>): they come in batches when first read, which a version computation mostly does not need
     /// (it compares the dates rev-list did load).
     /// </summary>
@@ -36,8 +36,7 @@ internal sealed record RepositorySnapshot(
         await Task.WhenAll(graphTask, referencesTask, statusTask, remotesTask).ConfigureAwait(false);
 
         var graph = await graphTask.ConfigureAwait(false);
-        var (branches, tags) = await ReferenceList.ResolveAsync(directory, await referencesTask.ConfigureAwait(false), graph, cancellationToken)
-            .ConfigureAwait(false);
+        var (branches, tags) = ReferenceList.Resolve(await referencesTask.ConfigureAwait(false), graph, new TaggerDates(directory));
         var head = location.HeadSha is null ? -1 : graph.IndexOf(location.HeadSha);
         if (head >= 0)
             graph.Pin(head);
