@@ -26,6 +26,10 @@ internal static class CommitLog
     /// <summary>Arguments for <c>git</c> printing, in the detailed format, the commits whose shas are on standard input.</summary>
     public static string[] DetailsArguments { get; } = ["rev-list", "--no-walk=unsorted", "--stdin", .. DetailedFormat];
 
+    /// <summary>Arguments for <c>git</c> printing, in the detailed format, the newest <paramref name="count"/> commits of <paramref name="sha"/>'s history.</summary>
+    public static string[] RecentArguments(string sha, int count) =>
+        ["rev-list", $"--max-count={count}", .. DetailedFormat, sha];
+
     /// <summary>Every commit reachable from a branch, remote-tracking branch or tag, and from <paramref name="headSha"/> when given.</summary>
     public static async Task<CommitGraph> LoadAsync(string directory, string? headSha, bool withDetails, CancellationToken cancellationToken)
     {

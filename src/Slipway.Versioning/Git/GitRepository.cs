@@ -2,11 +2,10 @@ namespace Slipway.Versioning.Git;
 
 /// <summary>A git repository read through the git CLI: its refs and whole commit graph loaded at once, queried in memory.</summary>
 /// <remarks>
-/// Opening runs five git processes whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>);
+/// Opening runs five git processes (six with a commit-graph file) whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>);
 /// queries after that run none, except in a repository with a commit-graph file: there commit dates and messages load
-/// in batches when first read (see <see cref="CommitDetails"/>), and git searches messages for
-/// <see cref="CommitsMentioning"/>. Queries are thread-safe. Commits from before a
-/// <see cref="RefreshAsync"/> can still be passed in: they are matched by sha.
+/// in batches when first read (see <see cref="CommitDetails"/>), also for <see cref="CommitsMentioning"/>. Queries are
+/// thread-safe. Commits from before a <see cref="RefreshAsync"/> can still be passed in: they are matched by sha.
 /// </remarks>
 public sealed class GitRepository
 {
@@ -126,9 +125,9 @@ public sealed class GitRepository
     /// <summary>The commits <see cref="CountCommits"/> counts whose message contains <paramref name="text"/>, ignoring case, in the order the history was loaded (newest first, mostly).</summary>
     /// <remarks>
     /// Each commit is searched at most once per text, so asking again with an older <paramref name="exclusiveFrom"/> only
-    /// searches the commits that adds. With a commit-graph file git searches the messages, in runs that also search ahead
-    /// into older history of <paramref name="to"/>, and loads only those of the commits found; an empty text matches
-    /// every commit without searching.
+    /// searches the commits that adds. With a commit-graph file, the messages searched are loaded first, in runs that also
+    /// read ahead into older history of <paramref name="to"/>, and only ASCII letters' case is ignored (as git's
+    /// <c>--regexp-ignore-case</c> does for an ASCII text). An empty text matches every commit without reading any message.
     /// </remarks>
     public IReadOnlyList<Commit> CommitsMentioning(string text, Commit? exclusiveFrom, Commit to)
     {
@@ -139,7 +138,7 @@ public sealed class GitRepository
         var graph = snapshot.Graph;
         var toIndex = IndexOf(graph, to, nameof(to));
         var range = graph.SetBetween(exclusiveFrom is null ? -1 : IndexOf(graph, exclusiveFrom, nameof(exclusiveFrom)), toIndex);
-        var search = snapshot.MessageSearches.GetOrAdd(text, key => new MessageSearch(graph, snapshot.Location.WorkingDirectory, key));
+        var search = snapshot.MessageSearches.GetOrAdd(text, key => new MessageSearch(graph, key));
         return search.Find(range, graph.SetBetween(-1, toIndex));
     }
 

@@ -18,9 +18,9 @@ internal sealed record RepositorySnapshot(
     /// <summary>
     /// Loads a snapshot with five git processes, whatever the size of the history: rev-parse first (it finds the
     /// repository and HEAD), then rev-list, show-ref, status and remote at the same time; one more in a repository
-    /// without commits. With a commit-graph, rev-list loads no dates or messages (see
-    /// <see cref="CommitLog"/>): they come in batches when first read, which a version computation mostly does not need
-    /// (it compares the dates rev-list did load).
+    /// without commits. With a commit-graph, rev-list loads no dates or messages (see <see cref="CommitLog"/>): a sixth
+    /// process beside it loads those of HEAD's newest commits, which a version computation reads
+    /// (<see cref="CommitDetails.LoadRecentAsync"/>), and the rest come in batches when first read.
     /// </summary>
     public static async Task<RepositorySnapshot> LoadAsync(string path, CancellationToken cancellationToken)
     {
@@ -29,11 +29,14 @@ internal sealed record RepositorySnapshot(
         var lazyDetails = location.HasCommitGraph;
         var graphTask = CommitLog.LoadAsync(directory, location.HeadSha, withDetails: !lazyDetails, cancellationToken);
         var referencesTask = ReferenceList.LoadAsync(directory, cancellationToken);
+        var recentTask = lazyDetails && location.HeadSha is { } headSha
+            ? CommitDetails.LoadRecentAsync(directory, headSha, cancellationToken)
+            : Task.FromResult("");
         // Untracked files count, as in GitVersion (libgit2's default status includes them); ignored files do not.
         var statusTask = GitCli.RunAsync(directory, ["status", "--porcelain", "--untracked-files=normal"], cancellationToken);
         var remotesTask = GitCli.RunAsync(directory, ["remote"], cancellationToken);
         // WhenAll waits for every process, even after one failed, then rethrows the first failure.
-        await Task.WhenAll(graphTask, referencesTask, statusTask, remotesTask).ConfigureAwait(false);
+        await Task.WhenAll(graphTask, referencesTask, recentTask, statusTask, remotesTask).ConfigureAwait(false);
 
         var graph = await graphTask.ConfigureAwait(false);
         var (branches, tags) = ReferenceList.Resolve(await referencesTask.ConfigureAwait(false), graph, new TaggerDates(directory));
@@ -44,6 +47,7 @@ internal sealed record RepositorySnapshot(
         {
             var targets = branches.Concat(tags).Select(reference => reference.Target.Index).Append(head).Where(index => index >= 0);
             graph.Details = new CommitDetails(directory, targets.ToHashSet());
+            CommitLog.ApplyDetails(graph, await recentTask.ConfigureAwait(false));
         }
 
         return new RepositorySnapshot(

@@ -40,45 +40,52 @@ public partial class GitRepositoryTest
     }
 
     [Fact]
-    public async Task TestCommitsMentioning_WithACommitGraphGitSearchesAndOnlyMatchesAreLoaded()
+    public async Task TestCommitsMentioning_WithACommitGraphLoadsTheMessagesSearchedOnce()
     {
         using var source = new TestRepository();
         source.MakeCommits(3000);
+        var bump = source.MakeCommit("Rework\n\n+semver: major");
         var tagged = source.MakeCommit("Release");
-        source.MakeCommits(10);
-        var bump = source.MakeCommit("Rework\n\n+semver: minor");
         source.MakeCommits(10);
         source.WriteCommitGraph();
         var repository = await source.OpenAsync();
         var head = repository.Head!;
+        var loadedWithTheGraph = repository.Graph.Commits.Count(commit => commit.HasDetails);
 
-        var found = repository.CommitsMentioning("semver", repository.FindCommit(tagged), head);
+        Assert.Empty(repository.CommitsMentioning("semver", repository.FindCommit(tagged), head));
+        var loadedForTheTag = repository.Graph.Commits.Count(commit => commit.HasDetails);
+        Assert.Equal(bump, Assert.Single(repository.CommitsMentioning("semver", null, head)).Sha);
+        var loadedForAll = repository.Graph.Commits.Count(commit => commit.HasDetails);
 
-        Assert.Equal(bump, Assert.Single(found).Sha);
-        Assert.Equal([bump], repository.Graph.Commits.Where(commit => commit.HasDetails).Select(commit => commit.Sha));
-        Assert.Equal("Rework\n\n+semver: minor\n", found[0].Message);
+        Assert.Equal(2048, loadedWithTheGraph); // HEAD's newest commits, beside the graph
+        Assert.Equal(2048, loadedForTheTag); // the range since the tag was among them: no git run
+        Assert.Equal(3012, loadedForAll);
+        Assert.Equal("Rework\n\n+semver: major\n", repository.FindCommit(bump)!.Message);
+
+        // Every message is searched now: the same questions again run no git, which would fail without the repository.
+        Directory.Delete(Path.Combine(source.Path, ".git"), recursive: true);
+        Assert.Equal(bump, Assert.Single(repository.CommitsMentioning("semver", null, head)).Sha);
+        Assert.Empty(repository.CommitsMentioning("semver", repository.FindCommit(tagged), head));
     }
 
     [Fact]
-    public async Task TestCommitsMentioning_SearchesEachCommitOnce()
+    public async Task TestCommitsMentioning_OlderRangesLoadInGrowingBatches()
     {
         using var source = new TestRepository();
-        source.MakeCommits(3000);
-        var bump = source.MakeCommit("+semver: major");
-        var tagged = source.MakeCommit("Release");
-        source.MakeCommits(10);
+        source.MakeCommits(6000);
+        var old = source.Sha("HEAD~5000");
+        var older = source.Sha("HEAD~5500");
         source.WriteCommitGraph();
         var repository = await source.OpenAsync();
         var head = repository.Head!;
-        Assert.Empty(repository.CommitsMentioning("semver", repository.FindCommit(tagged), head));
-        Assert.Equal(bump, Assert.Single(repository.CommitsMentioning("semver", null, head)).Sha);
 
-        // Every commit is searched now: no more git runs, which would fail without the repository.
-        Directory.Delete(Path.Combine(source.Path, ".git"), recursive: true);
+        repository.CommitsMentioning("semver", repository.FindCommit(old), head);
+        var afterOld = repository.Graph.Commits.Count(commit => commit.HasDetails);
+        repository.CommitsMentioning("semver", repository.FindCommit(older), head);
+        var afterOlder = repository.Graph.Commits.Count(commit => commit.HasDetails);
 
-        Assert.Equal(bump, Assert.Single(repository.CommitsMentioning("semver", null, head)).Sha);
-        Assert.Empty(repository.CommitsMentioning("semver", repository.FindCommit(tagged), head));
-        Assert.Throws<GitException>(() => repository.CommitsMentioning("other text", null, head));
+        Assert.Equal(5000, afterOld); // the range, which is more than one batch
+        Assert.Equal(6000, afterOlder); // 500 more asked for, and the rest of the next batch (4,096) ahead
     }
 
     [Fact]
