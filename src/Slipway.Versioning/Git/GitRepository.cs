@@ -2,7 +2,7 @@ namespace Slipway.Versioning.Git;
 
 /// <summary>A git repository read through the git CLI: its refs and whole commit graph loaded at once, queried in memory.</summary>
 /// <remarks>
-/// Opening runs five git processes (six with a commit-graph file) whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>);
+/// Opening runs four git processes (five with a commit-graph file) whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>);
 /// queries after that run none, except in a repository with a commit-graph file: there commit dates and messages load
 /// in batches when first read (see <see cref="CommitDetails"/>), also for <see cref="CommitsMentioning"/>. Queries are
 /// thread-safe. Commits from before a <see cref="RefreshAsync"/> can still be passed in: they are matched by sha.
@@ -44,7 +44,8 @@ public sealed class GitRepository
     public int UncommittedChanges => _snapshot.UncommittedChanges;
 
     /// <summary>The names of the configured remotes, such as <c>origin</c>.</summary>
-    public IReadOnlyList<string> Remotes => _snapshot.Remotes;
+    /// <remarks>Read with one git process on first use.</remarks>
+    public IReadOnlyList<string> Remotes => _snapshot.Remotes.Value;
 
     /// <summary>Opens the repository containing <paramref name="path"/> and loads its refs and commit graph.</summary>
     /// <exception cref="GitException">The folder is missing, is not inside a git repository, or git failed to read it.</exception>

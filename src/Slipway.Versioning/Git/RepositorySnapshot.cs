@@ -10,15 +10,15 @@ internal sealed record RepositorySnapshot(
     GitReference[] Branches,
     GitReference[] Tags,
     int UncommittedChanges,
-    string[] Remotes)
+    Lazy<string[]> Remotes)
 {
     /// <summary>The searches of commit messages by text, which remember what they searched (see <see cref="MessageSearch"/>).</summary>
     public ConcurrentDictionary<string, MessageSearch> MessageSearches { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Loads a snapshot with five git processes, whatever the size of the history: rev-parse first (it finds the
-    /// repository and HEAD), then rev-list, show-ref, status and remote at the same time; one more in a repository
-    /// without commits. With a commit-graph, rev-list loads no dates or messages (see <see cref="CommitLog"/>): a sixth
+    /// Loads a snapshot with four git processes, whatever the size of the history: rev-parse first (it finds the
+    /// repository and HEAD), then rev-list, show-ref and status at the same time; one more in a repository without
+    /// commits, and <c>git remote</c> when the remotes are first asked for. With a commit-graph, rev-list loads no dates or messages (see <see cref="CommitLog"/>): a sixth
     /// process beside it loads those of HEAD's newest commits, which a version computation reads
     /// (<see cref="CommitDetails.LoadRecentAsync"/>), and the rest come in batches when first read.
     /// </summary>
@@ -34,9 +34,8 @@ internal sealed record RepositorySnapshot(
             : Task.FromResult("");
         // Untracked files count, as in GitVersion (libgit2's default status includes them); ignored files do not.
         var statusTask = GitCli.RunAsync(directory, ["status", "--porcelain", "--untracked-files=normal"], cancellationToken);
-        var remotesTask = GitCli.RunAsync(directory, ["remote"], cancellationToken);
         // WhenAll waits for every process, even after one failed, then rethrows the first failure.
-        await Task.WhenAll(graphTask, referencesTask, recentTask, statusTask, remotesTask).ConfigureAwait(false);
+        await Task.WhenAll(graphTask, referencesTask, recentTask, statusTask).ConfigureAwait(false);
 
         var graph = await graphTask.ConfigureAwait(false);
         var (branches, tags) = ReferenceList.Resolve(await referencesTask.ConfigureAwait(false), graph, new TaggerDates(directory));
@@ -57,7 +56,8 @@ internal sealed record RepositorySnapshot(
             branches,
             tags,
             CountLines((await statusTask.ConfigureAwait(false)).StandardOutput),
-            Lines((await remotesTask.ConfigureAwait(false)).StandardOutput));
+            // Only a shallow clone's version needs them: a process less at open, where each costs a few milliseconds.
+            new Lazy<string[]>(() => Lines(GitCli.RunAsync(directory, ["remote"], CancellationToken.None).GetAwaiter().GetResult().StandardOutput)));
     }
 
     private static int CountLines(string text)
