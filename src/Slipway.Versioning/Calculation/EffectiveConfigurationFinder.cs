@@ -67,7 +67,7 @@ internal static class EffectiveConfigurationFinder
                 candidates.Add((branch, mergeBase));
         }
 
-        candidates = candidates.OrderByDescending(x => x.MergeBase.When).ThenBy(x => x.Branch.FriendlyName, StringComparer.Ordinal).ToList();
+        candidates = candidates.OrderByDescending(x => x.MergeBase.Time).ThenBy(x => x.Branch.FriendlyName, StringComparer.Ordinal).ToList();
         var kept = new List<(GitReference Branch, Commit MergeBase)>();
         foreach (var candidate in candidates)
         {

@@ -46,7 +46,7 @@ internal static class NextVersionCalculator
         if (same.Count > 1)
         {
             // Several candidates reach the same version: count from the newest source.
-            best = same.Aggregate((a, b) => b.Source!.When > a.Source!.When ? b : a);
+            best = same.Aggregate((a, b) => b.Source!.Time > a.Source!.Time ? b : a);
             countFrom = best.Source;
         }
         else
@@ -56,7 +56,7 @@ internal static class NextVersionCalculator
                 pool = candidates;
             countFrom = pool.Where(x => x.Source is not null)
                 .OrderByDescending(x => x.Incremented)
-                .ThenByDescending(x => x.Source!.When)
+                .ThenByDescending(x => x.Source!.Time)
                 .FirstOrDefault()?.Source;
         }
 
@@ -103,7 +103,7 @@ internal static class NextVersionCalculator
     {
         var tip = configuration.SourceBranch?.Target ?? context.Head;
         var highest = context.VersionTags
-            .Where(x => x.Commit.When <= context.Head.When && !context.IsIgnored(x.Commit) && context.Repository.IsAncestor(x.Commit, tip))
+            .Where(x => x.Commit.Time <= context.Head.Time && !context.IsIgnored(x.Commit) && context.Repository.IsAncestor(x.Commit, tip))
             .Select(x => x.Version.Stable)
             .DefaultIfEmpty()
             .Max();

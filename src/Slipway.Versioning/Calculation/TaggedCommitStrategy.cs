@@ -16,7 +16,7 @@ internal static class TaggedCommitStrategy
         var seen = new HashSet<(string Tag, string Source)>();
         SemanticVersion? threshold = null;
         // Newest tagged commit first; as GitVersion does, an older tag whose major bump cannot reach what a newer tag gives is passed over.
-        foreach (var (tag, source) in Tags(context, configuration).Where(x => x.Source.When <= context.Head.When && !context.IsIgnored(x.Source)).OrderByDescending(x => x.Source.When))
+        foreach (var (tag, source) in Tags(context, configuration).Where(x => x.Source.Time <= context.Head.Time && !context.IsIgnored(x.Source)).OrderByDescending(x => x.Source.Time))
         {
             if (!seen.Add((tag.Tag.CanonicalName, source.Sha)))
                 continue;
@@ -46,7 +46,7 @@ internal static class TaggedCommitStrategy
             if (configuration.TrackMergeTarget)
             {
                 // The merged side: of the tagged merge's parents in HEAD's history, the newest (main's own earlier commit is usually in it too).
-                var parent = tag.Commit.Parents.Where(x => repository.IsAncestor(x, context.Head)).MaxBy(x => x.When);
+                var parent = tag.Commit.Parents.Where(x => repository.IsAncestor(x, context.Head)).MaxBy(x => x.Time);
                 if (parent is not null)
                 {
                     yield return (tag, parent);

@@ -27,7 +27,7 @@ internal static class VariablesBuilder
             ["AssemblySemVer"] = $"{version.MajorMinorPatch}.0",
             ["BranchName"] = branch,
             ["BuildMetaData"] = metadata,
-            ["CommitDate"] = head.When.UtcDateTime.ToString(context.Configuration.CommitDateFormat, CultureInfo.InvariantCulture),
+            ["CommitDate"] = head.Time.UtcDateTime.ToString(context.Configuration.CommitDateFormat, CultureInfo.InvariantCulture),
             ["CommitsSinceVersionSource"] = I(computed.CommitsSinceSource),
             ["EscapedBranchName"] = escapedBranch,
             ["FullBuildMetaData"] = fullMetadata,

@@ -11,7 +11,7 @@ internal sealed record VersionTag(GitReference Tag, SemanticVersion Version, Com
 internal sealed class VersionContext
 {
     private IReadOnlyList<VersionTag>? _versionTags;
-    private IReadOnlyList<(Commit Commit, IncrementStrategy Field)>? _bumpCommits;
+    private BumpMessages? _bumpMessages;
     private Dictionary<string, IReadOnlyList<Commit>>? _tipsByKind;
 
     public VersionContext(GitRepository repository, GitVersionConfiguration configuration, string branchName, Commit head)
@@ -43,8 +43,8 @@ internal sealed class VersionContext
         .OfType<VersionTag>()
         .ToList();
 
-    /// <summary>The commits of HEAD's history whose message names a <c>+semver:</c> bump.</summary>
-    public IReadOnlyList<(Commit Commit, IncrementStrategy Field)> BumpCommits => _bumpCommits ??= IncrementFinder.FindBumpCommits(this);
+    /// <summary>The commits of HEAD's history whose message names a <c>+semver:</c> bump, by range.</summary>
+    public BumpMessages BumpMessages => _bumpMessages ??= new BumpMessages(this);
 
     /// <summary>Tips of the other branches that are main branches (<c>main</c>) or release branches (<c>release</c>), from the configuration's flags.</summary>
     public IReadOnlyList<Commit> BranchTips(string kind)
@@ -62,7 +62,7 @@ internal sealed class VersionContext
 
     /// <summary>Whether a commit is excluded by <c>ignore:</c> (sha list, commits-before).</summary>
     public bool IsIgnored(Commit commit) =>
-        (Configuration.IgnoreCommitsBefore is { } before && commit.When <= before) ||
+        (Configuration.IgnoreCommitsBefore is { } before && commit.Time <= before) ||
         Configuration.IgnoreShas.Any(x => commit.Sha.StartsWith(x, StringComparison.OrdinalIgnoreCase));
 
     private bool HasIgnoreRules => Configuration.IgnoreCommitsBefore is not null || Configuration.IgnoreShas.Count > 0;

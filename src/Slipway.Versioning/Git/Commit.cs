@@ -31,17 +31,20 @@ public sealed class Commit : IEquatable<Commit>
     {
         get
         {
-            EnsureDetails();
+            EnsureDetails(forDate: true);
             return _when;
         }
     }
+
+    /// <summary>The committer date as an instant (offset zero), known without loading <see cref="When"/>: what comparing dates needs.</summary>
+    internal DateTimeOffset Time => DateTimeOffset.FromUnixTimeSeconds(Graph.TimeOf(Index));
 
     /// <summary>The full message, subject and body, exactly as git stores it (so normally ending in a line feed), like LibGit2Sharp's <c>Commit.Message</c>.</summary>
     public string Message
     {
         get
         {
-            EnsureDetails();
+            EnsureDetails(forDate: false);
             return _message ??= _rawMessage.ToString();
         }
     }
@@ -77,10 +80,10 @@ public sealed class Commit : IEquatable<Commit>
         _hasDetails = true;
     }
 
-    private void EnsureDetails()
+    private void EnsureDetails(bool forDate)
     {
         if (!_hasDetails)
-            Graph.LoadDetails(Index);
+            Graph.LoadDetails(Index, forDate);
     }
 
     public bool Equals(Commit? other) => other is not null && (ReferenceEquals(this, other) || Sha == other.Sha);

@@ -50,6 +50,23 @@ internal sealed partial class CommitGraph
         }
     }
 
+    /// <summary>The set of commits <see cref="CountBetween"/> counts, as a new bit set the caller may change.</summary>
+    public ulong[] SetBetween(int exclusiveFrom, int to)
+    {
+        lock (_gate)
+        {
+            var set = (ulong[])Reachable(to).Clone();
+            if (exclusiveFrom >= 0)
+            {
+                var excluded = Reachable(exclusiveFrom);
+                for (var word = 0; word < set.Length; word++)
+                    set[word] &= ~excluded[word];
+            }
+
+            return set;
+        }
+    }
+
     /// <summary>
     /// The commits <see cref="CountBetween"/> counts, in git rev-list's default order: newest committer date first, walking
     /// from <paramref name="to"/>; commits with equal dates come in the order the walk met them.

@@ -39,10 +39,13 @@ internal sealed partial class CommitGraph
     /// <summary>Loads dates and messages on demand, when the graph was loaded without them.</summary>
     public CommitDetails? Details { get; set; }
 
-    /// <summary>Loads the date and message of commit <paramref name="index"/>, with a batch of others.</summary>
-    public void LoadDetails(int index) =>
+    /// <summary>Loads the date and message of commit <paramref name="index"/>, with a batch of others chosen by whether the date is what is asked for.</summary>
+    public void LoadDetails(int index, bool forDate) =>
         (Details ?? throw new InvalidOperationException($"Commit {Commits[index].Sha} was loaded without its date and message."))
-        .Load(this, index);
+        .Load(this, index, forDate);
+
+    /// <summary>The committer date of commit <paramref name="index"/> in unix seconds, known without its details.</summary>
+    public long TimeOf(int index) => _times[index];
 
     /// <summary>The number of parents of commit <paramref name="index"/>.</summary>
     public int ParentCount(int index) => _parentStart[index + 1] - _parentStart[index];

@@ -26,6 +26,10 @@ internal static class CommitLog
     /// <summary>Arguments for <c>git</c> printing, in the detailed format, the commits whose shas are on standard input.</summary>
     public static string[] DetailsArguments { get; } = ["rev-list", "--no-walk=unsorted", "--stdin", .. DetailedFormat];
 
+    /// <summary>Arguments for <c>git</c> printing, in the detailed format, the newest <paramref name="count"/> commits of <paramref name="sha"/>'s history.</summary>
+    public static string[] RecentArguments(string sha, int count) =>
+        ["rev-list", $"--max-count={count}", .. DetailedFormat, sha];
+
     /// <summary>Every commit reachable from a branch, remote-tracking branch or tag, and from <paramref name="headSha"/> when given.</summary>
     public static async Task<CommitGraph> LoadAsync(string directory, string? headSha, bool withDetails, CancellationToken cancellationToken)
     {
@@ -83,15 +87,21 @@ internal static class CommitLog
         return Build(output, shas, times, parents);
     }
 
-    /// <summary>Gives the commits in <paramref name="output"/> (the detailed format) their dates and messages.</summary>
-    public static void ApplyDetails(CommitGraph graph, string output)
+    /// <summary>Gives the commits in <paramref name="output"/> (the detailed format) their dates and messages; returns their indices.</summary>
+    public static List<int> ApplyDetails(CommitGraph graph, string output)
     {
+        var indices = new List<int>();
         foreach (var record in ReadRecords(output))
         {
             var index = graph.IndexOf(output.AsSpan(record.Sha));
-            if (index >= 0 && !graph.Commits[index].HasDetails)
+            if (index < 0)
+                continue;
+            indices.Add(index);
+            if (!graph.Commits[index].HasDetails)
                 graph.Commits[index].SetDetails(record.Date, output.AsMemory(record.Message));
         }
+
+        return indices;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -7,11 +7,14 @@ public sealed class GitReference
     private const string RemotesPrefix = "refs/remotes/";
     private const string TagsPrefix = "refs/tags/";
 
-    internal GitReference(string canonicalName, Commit target, DateTimeOffset? taggerDate)
+    private readonly TaggerDates? _taggerDates;
+
+    /// <summary>A ref to <paramref name="target"/>; <paramref name="taggerDates"/> is given for an annotated tag, and null otherwise.</summary>
+    internal GitReference(string canonicalName, Commit target, TaggerDates? taggerDates)
     {
         CanonicalName = canonicalName;
         Target = target;
-        TaggerDate = taggerDate;
+        _taggerDates = taggerDates;
         IsRemote = canonicalName.StartsWith(RemotesPrefix, StringComparison.Ordinal);
         IsTag = canonicalName.StartsWith(TagsPrefix, StringComparison.Ordinal);
         FriendlyName = ShortName(canonicalName);
@@ -36,7 +39,8 @@ public sealed class GitReference
     public bool IsLocalBranch => !IsRemote && !IsTag;
 
     /// <summary>The date the tag was created, for annotated tags; null for lightweight tags and branches.</summary>
-    public DateTimeOffset? TaggerDate { get; }
+    /// <remarks>The first one read runs git once for every tag's date.</remarks>
+    public DateTimeOffset? TaggerDate => _taggerDates?.Of(CanonicalName);
 
     /// <summary>The canonical name.</summary>
     public override string ToString() => CanonicalName;

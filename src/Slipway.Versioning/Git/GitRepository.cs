@@ -2,10 +2,10 @@ namespace Slipway.Versioning.Git;
 
 /// <summary>A git repository read through the git CLI: its refs and whole commit graph loaded at once, queried in memory.</summary>
 /// <remarks>
-/// Opening runs five git processes whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>);
-/// queries after that run none, except that in a repository with a commit-graph file, commit dates and messages load
-/// in batches when first read (see <see cref="CommitDetails"/>). Queries are thread-safe. Commits from before a
-/// <see cref="RefreshAsync"/> can still be passed in: they are matched by sha.
+/// Opening runs four git processes (five with a commit-graph file) whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>);
+/// queries after that run none, except in a repository with a commit-graph file: there commit dates and messages load
+/// in batches when first read (see <see cref="CommitDetails"/>), also for <see cref="CommitsMentioning"/>. Queries are
+/// thread-safe. Commits from before a <see cref="RefreshAsync"/> can still be passed in: they are matched by sha.
 /// </remarks>
 public sealed class GitRepository
 {
@@ -20,9 +20,6 @@ public sealed class GitRepository
 
     /// <summary>The top folder of the work tree.</summary>
     public string WorkingDirectory => _snapshot.Location.WorkingDirectory;
-
-    /// <summary>Whether commit messages are loaded on demand (a repository with a commit-graph file), so scanning every message is costly.</summary>
-    internal bool LoadsMessagesOnDemand => _snapshot.Location.HasCommitGraph;
 
     /// <summary>The git folder: usually <c>.git</c> in <see cref="WorkingDirectory"/>, elsewhere for linked worktrees.</summary>
     public string GitDirectory => _snapshot.Location.GitDirectory;
@@ -47,7 +44,8 @@ public sealed class GitRepository
     public int UncommittedChanges => _snapshot.UncommittedChanges;
 
     /// <summary>The names of the configured remotes, such as <c>origin</c>.</summary>
-    public IReadOnlyList<string> Remotes => _snapshot.Remotes;
+    /// <remarks>Read with one git process on first use.</remarks>
+    public IReadOnlyList<string> Remotes => _snapshot.Remotes.Value;
 
     /// <summary>Opens the repository containing <paramref name="path"/> and loads its refs and commit graph.</summary>
     /// <exception cref="GitException">The folder is missing, is not inside a git repository, or git failed to read it.</exception>
@@ -123,6 +121,26 @@ public sealed class GitRepository
     {
         var graph = _snapshot.Graph;
         return graph.Between(exclusiveFrom is null ? -1 : IndexOf(graph, exclusiveFrom, nameof(exclusiveFrom)), IndexOf(graph, to, nameof(to)));
+    }
+
+    /// <summary>The commits <see cref="CountCommits"/> counts whose message contains <paramref name="text"/>, ignoring case, in the order the history was loaded (newest first, mostly).</summary>
+    /// <remarks>
+    /// Each commit is searched at most once per text, so asking again with an older <paramref name="exclusiveFrom"/> only
+    /// searches the commits that adds. With a commit-graph file, the messages searched are loaded first, in runs that also
+    /// read ahead into older history of <paramref name="to"/>, and only ASCII letters' case is ignored (as git's
+    /// <c>--regexp-ignore-case</c> does for an ASCII text). An empty text matches every commit without reading any message.
+    /// </remarks>
+    public IReadOnlyList<Commit> CommitsMentioning(string text, Commit? exclusiveFrom, Commit to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().ContainsAny('\n', '\r', '\0'))
+            throw new ArgumentException($"The text to search commit messages for must be one line; got '{text}'.", nameof(text));
+        var snapshot = _snapshot;
+        var graph = snapshot.Graph;
+        var toIndex = IndexOf(graph, to, nameof(to));
+        var range = graph.SetBetween(exclusiveFrom is null ? -1 : IndexOf(graph, exclusiveFrom, nameof(exclusiveFrom)), toIndex);
+        var search = snapshot.MessageSearches.GetOrAdd(text, key => new MessageSearch(graph, key));
+        return search.Find(range, graph.SetBetween(-1, toIndex));
     }
 
     /// <summary>The branches, local and remote-tracking, whose history contains <paramref name="commit"/>, in <see cref="Branches"/> order.</summary>

@@ -35,7 +35,8 @@ public partial class GitRepositoryTest
     public async Task TestCommitGraph_DetailsLoadInBatchesOfTheKindAskedFor()
     {
         using var source = new TestRepository();
-        source.MakeCommits(1500);
+        source.MakeCommits(3000);
+        source.Tag("old", target: "HEAD~2990");
         source.Branch("feature");
         source.MakeCommit("Feature");
         source.Checkout("main");
@@ -44,16 +45,18 @@ public partial class GitRepositoryTest
         var repository = await source.OpenAsync();
         var commits = repository.Graph.Commits;
 
-        _ = repository.Head!.When;
-        var afterHead = commits.Count(commit => commit.HasDetails);
-        _ = commits[10].Message;
+        var afterOpen = commits.Count(commit => commit.HasDetails);
+        _ = repository.Tags.Single().Target.When;
+        var afterTag = commits.Count(commit => commit.HasDetails);
+        _ = commits[2500].Message;
         var afterOther = commits.Count(commit => commit.HasDetails);
 
-        Assert.Equal(2, afterHead); // HEAD and the feature branch, the ref targets, loaded with the graph
-        Assert.Equal(2 + 512, afterOther); // the first batch of commits that are not merges, from the one asked for
-        Assert.Equal("commit 1492\n", commits[10].Message); // after the merge, the feature commit and commits 1500 to 1493
+        Assert.Equal(2048, afterOpen); // HEAD's newest commits, loaded beside the graph
+        Assert.Equal(2049, afterTag); // the ref targets not loaded yet: the old tag's
+        Assert.Equal(2049 + 501, afterOther); // commits that are not merges from the one asked for to the end, the tagged one loaded already
+        Assert.Equal("commit 502\n", commits[2500].Message); // after the merge, the feature commit and commits 3000 to 503
         Assert.Equal(
-            ["Merge branch 'feature'\n", "Feature\n", .. Enumerable.Range(1, 1500).Reverse().Select(number => $"commit {number}\n")],
+            ["Merge branch 'feature'\n", "Feature\n", .. Enumerable.Range(1, 3000).Reverse().Select(number => $"commit {number}\n")],
             commits.Select(commit => commit.Message));
     }
 }

@@ -74,6 +74,26 @@ public partial class GitRepositoryTest
     }
 
     [Fact]
+    public async Task TestTags_DatesLoadOnFirstReadAndOnlyForAnnotatedTags()
+    {
+        using var source = new TestRepository();
+        source.MakeCommit("Release");
+        source.Tag("1.0.0", annotated: true);
+        source.Tag("1.0.0-light");
+        source.Run("notes", "add", "-m", "a note");
+        source.Run("stash", "store", "-m", "not a branch", source.Sha());
+        var repository = await source.OpenAsync();
+
+        // Opening read no tag object: with the repository gone, only a date that needs git fails.
+        Directory.Delete(Path.Combine(source.Path, ".git"), recursive: true);
+
+        Assert.Equal(["1.0.0", "1.0.0-light"], repository.Tags.Select(tag => tag.FriendlyName));
+        Assert.Equal(["main"], repository.Branches.Select(branch => branch.FriendlyName));
+        Assert.Null(repository.Tags[1].TaggerDate);
+        Assert.Throws<GitException>(() => repository.Tags[0].TaggerDate);
+    }
+
+    [Fact]
     public async Task TestTags_TagOfATagIsPeeledAndTagsOfNonCommitsAreLeftOut()
     {
         using var source = new TestRepository();

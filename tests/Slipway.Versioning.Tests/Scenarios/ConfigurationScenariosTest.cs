@@ -69,6 +69,46 @@ public class ConfigurationScenariosTest
         await enabled.AssertFullSemVer("2.0.0-1");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // git searches the messages, range by range
+    public async Task TestBumpMessages_CountOnlyAfterTheSource(bool commitGraph)
+    {
+        using var repo = new TestRepository();
+        repo.MakeCommit("Rework the API\n\n+semver: major");
+        repo.Tag("1.0.0");
+        repo.Branch("develop");
+        repo.MakeCommit();
+        if (commitGraph)
+            repo.WriteCommitGraph();
+        await repo.AssertFullSemVer("1.1.0-alpha.1", because: "the major bump is before the tag");
+
+        repo.MakeCommit("Break it again\n\n+semver: major");
+        if (commitGraph)
+            repo.WriteCommitGraph();
+        await repo.AssertFullSemVer("2.0.0-alpha.2");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TestBumpMessages_CountForEachCandidateFromItsOwnSource(bool commitGraph)
+    {
+        using var repo = new TestRepository();
+        repo.MakeCommits(1500);
+        repo.Tag("1.0.0");
+        repo.MakeCommits(1500);
+        repo.MakeCommit("Rework the API\n\n+semver: major");
+        repo.Tag("1.1.0");
+        repo.Branch("develop");
+        repo.MakeCommit();
+        if (commitGraph)
+            repo.WriteCommitGraph();
+
+        // 1.1.0 alone gives 1.2.0, but 1.0.0 can still reach 2.0.0: it is kept, and the major bump is after its source.
+        await repo.AssertFullSemVer("2.0.0-alpha.1502");
+    }
+
     [Fact]
     public async Task TestNextVersion_WinsOverLowerTagsAndLosesToHigherOnes()
     {
