@@ -78,12 +78,17 @@ public static class VersionCalculator
         {
             return await GitRepository.OpenAsync(path, cancellationToken);
         }
-        catch (GitException exception)
+        catch (GitException exception) when (exception.Message.StartsWith("No .git found", StringComparison.Ordinal))
         {
             throw new VersioningException(
                 $"'{Path.GetFullPath(path)}' is not inside a git repository (no .git found), so no version can be computed from history. " +
                 "Under CodePipeline, set the source action's output artifact format to 'Full clone' (CODEBUILD_CLONE_REF); elsewhere build from a git clone, not an archive.",
                 exception);
+        }
+        // Any other git failure (a refused safe.directory, a bare repository, an old git) keeps the git layer's specific message.
+        catch (GitException exception)
+        {
+            throw new VersioningException($"git could not read the repository at '{Path.GetFullPath(path)}': {exception.Message}", exception);
         }
     }
 
