@@ -1,4 +1,9 @@
 namespace Slipway.Containers.Copying;
 
 /// <summary>What a copy did: the digest now in the destination and the blob bytes it had to send.</summary>
+/// <param name="Digest">The digest of the manifest now in the destination.</param>
+/// <param name="BytesUploaded">The blob bytes sent to the destination.</param>
+/// <param name="BlobsUploaded">Blobs this copy uploaded.</param>
+/// <param name="BlobsMounted">Blobs the registry mounted from the source repository.</param>
+/// <param name="BlobsPresent">Blobs the destination already had.</param>
 public sealed record ImageCopyResult(string Digest, long BytesUploaded, int BlobsUploaded, int BlobsMounted, int BlobsPresent);

@@ -46,9 +46,9 @@ public sealed partial class RegistryClient
     }
 
     /// <summary>Reads a stream once, hashing what passes through; <see cref="Digest"/> is known at the end.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
+    sealed class HashingStream(Stream inner) : Stream
     {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
         public string? Digest { get; private set; }
         public override bool CanRead => true;
@@ -69,16 +69,16 @@ public sealed partial class RegistryClient
         protected override void Dispose(bool disposing)
         {
             if (disposing)
-                _hash.Dispose();
+                hash.Dispose();
             base.Dispose(disposing);
         }
 
-        private int Seen(ReadOnlySpan<byte> read)
+        int Seen(ReadOnlySpan<byte> read)
         {
             if (read.Length == 0)
-                Digest ??= "sha256:" + Convert.ToHexStringLower(_hash.GetHashAndReset());
+                Digest ??= "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
             else
-                _hash.AppendData(read);
+                hash.AppendData(read);
             return read.Length;
         }
     }

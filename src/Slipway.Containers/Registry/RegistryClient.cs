@@ -28,6 +28,7 @@ public sealed partial class RegistryClient : IDisposable
     /// <summary>The registry's root URI.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>Releases the HTTP client (not a handler the caller passed in).</summary>
     public void Dispose() => http.Dispose();
 
     static bool IsLoopback(string registry)
