@@ -13,6 +13,7 @@ public sealed partial class RegistryClient
     internal async Task<bool> TryStreamBlobFromAsync(RegistryClient source, string sourceRepository, string repository, string digest, long size, CancellationToken cancellationToken)
     {
         var what = $"to stream blob {digest} from '{source.Registry}/{sourceRepository}' to '{Registry}/{repository}'";
+        RequireSha256(digest, what);
         try
         {
             using var download = await source.SendAsync(

@@ -65,6 +65,14 @@ public sealed partial class RegistryClient : IDisposable
         return Task.Delay(delay, cancellationToken);
     }
 
+    /// <summary>Refuses, before any transfer, a digest whose bytes this client would verify: it hashes with sha256 only.</summary>
+    static void RequireSha256(string digest, string what)
+    {
+        if (!digest.StartsWith("sha256:", StringComparison.Ordinal))
+            throw new RegistryException(
+                $"Cannot verify digest '{digest}' {what}: only sha256 is supported. Refer to the content by its sha256 digest.", code: "UNSUPPORTED");
+    }
+
     internal static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
 
     internal static bool IsTransient(Exception e, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Slipway.Containers.Copying;
 using Slipway.Containers.Manifests;
 using Slipway.Containers.References;
@@ -152,6 +154,32 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         }
 
         Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TestCopy_Sha512Layer_RefusedAsUnsupported(bool streamBlobs)
+    {
+        var repository = NewRepository();
+        var config = Encoding.UTF8.GetBytes("""{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}""");
+        var layer = TestImages.RandomBytes(3000);
+        var sha512 = "sha512:" + Convert.ToHexStringLower(SHA512.HashData(layer));
+        await source.UploadBlobAsync(repository, Digest.Sha256(config), new MemoryStream(config));
+        await source.UploadBlobAsync(repository, sha512, new MemoryStream(layer));
+        var manifest = Manifest.Parse(Encoding.UTF8.GetBytes($$"""
+            {"schemaVersion":2,"mediaType":"{{ManifestMediaTypes.OciManifest}}",
+             "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{Digest.Sha256(config)}}","size":{{config.Length}}},
+             "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"{{sha512}}","size":{{layer.Length}}}]}
+            """));
+        await source.PutManifestAsync(repository, "1", manifest);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() =>
+            Copier(streamBlobs).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, NewRepository(), "1")));
+
+        Assert.Equal("UNSUPPORTED", error.Code);
+        Assert.Contains($"'{sha512}'", error.Message);
+        Assert.Contains("only sha256 is supported", error.Message);
     }
 
     [Fact]
