@@ -64,11 +64,15 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
             return;
         }
         // One pass first: the download feeds the upload. Any failure leaves nothing stored, and the spooled, retried copy below takes over.
-        if (StreamBlobs && blob.Size > 0 && await to.Client.TryStreamBlobFromAsync(from.Client, from.Repository, to.Repository, blob.Digest, blob.Size, cancellationToken))
+        if (StreamBlobs && blob.Size > 0)
         {
-            Interlocked.Add(ref tally.BytesUploaded, blob.Size);
-            Interlocked.Increment(ref tally.Uploaded);
-            return;
+            var (stored, bytesSent) = await to.Client.TryStreamBlobFromAsync(from.Client, from.Repository, to.Repository, blob.Digest, blob.Size, cancellationToken);
+            Interlocked.Add(ref tally.BytesUploaded, bytesSent);
+            if (stored)
+            {
+                Interlocked.Increment(ref tally.Uploaded);
+                return;
+            }
         }
 
         // Spooled to a temporary file so an interrupted upload can restart without downloading again.

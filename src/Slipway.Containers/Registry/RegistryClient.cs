@@ -116,5 +116,9 @@ public sealed partial class RegistryClient : IDisposable
     }
 }
 
-/// <summary>A failure worth another attempt (a broken stream, a digest that came out wrong in transit).</summary>
-internal sealed class RegistryTransientException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// A failure worth another attempt (a broken stream, a digest that came out wrong in transit); a <see cref="RegistryException"/>,
+/// so one still failing after the last attempt reaches callers as the public type.
+/// </summary>
+internal sealed class RegistryTransientException(string message, HttpStatusCode? status = null, Exception? inner = null)
+    : RegistryException(message, status, inner: inner);
