@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Slipway.Containers.Manifests;
 using Slipway.Containers.References;
 using Slipway.Containers.Registry;
@@ -11,6 +12,10 @@ namespace Slipway.Containers.Copying;
 /// <param name="clientFor">The client for a registry host ("host:port"); the copier does not dispose it.</param>
 public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
 {
+    // Blob copies under way in this process, by destination registry, repository and digest; true once the blob is there. A copy that
+    // needs a blob another is already sending waits for it rather than sending it again.
+    static readonly ConcurrentDictionary<string, Task<bool>> InFlight = new();
+
     /// <summary>Blobs transferred at once per copy.</summary>
     public int Parallelism { get; init; } = 4;
 
@@ -51,6 +56,37 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
     }
 
     async Task CopyBlobAsync(Side from, Side to, Descriptor blob, Tally tally, CancellationToken cancellationToken)
+    {
+        var key = $"{to.Client.Registry}/{to.Repository}@{blob.Digest}";
+        TaskCompletionSource<bool> mine;
+        while (true)
+        {
+            mine = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var running = InFlight.GetOrAdd(key, mine.Task);
+            if (running == mine.Task)
+                break;
+            // Another copy is sending it: then it is present; if that copy failed, look again (and perhaps send it here).
+            if (await running.WaitAsync(cancellationToken))
+            {
+                Interlocked.Increment(ref tally.Present);
+                return;
+            }
+        }
+        var stored = false;
+        try
+        {
+            await TransferBlobAsync(from, to, blob, tally, cancellationToken);
+            stored = true;
+        }
+        finally
+        {
+            // Removed before the waiters wake, so one that finds a failure registers its own attempt rather than this one again.
+            InFlight.TryRemove(new KeyValuePair<string, Task<bool>>(key, mine.Task));
+            mine.SetResult(stored);
+        }
+    }
+
+    async Task TransferBlobAsync(Side from, Side to, Descriptor blob, Tally tally, CancellationToken cancellationToken)
     {
         if (await to.Client.BlobExistsAsync(to.Repository, blob.Digest, cancellationToken))
         {

@@ -5,5 +5,5 @@ namespace Slipway.Containers.Copying;
 /// <param name="BytesUploaded">The blob bytes sent over the wire to the destination: every attempt, a failed one-pass stream's and re-sent chunks included.</param>
 /// <param name="BlobsUploaded">Blobs this copy uploaded.</param>
 /// <param name="BlobsMounted">Blobs the registry mounted from the source repository.</param>
-/// <param name="BlobsPresent">Blobs the destination already had.</param>
+/// <param name="BlobsPresent">Blobs the destination already had, or that another copy in this process was sending and stored.</param>
 public sealed record ImageCopyResult(string Digest, long BytesUploaded, int BlobsUploaded, int BlobsMounted, int BlobsPresent);

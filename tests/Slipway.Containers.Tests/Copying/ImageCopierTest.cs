@@ -107,6 +107,69 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         Assert.Equal(["a", "b"], (await destination.ListTagsAsync(target)).Order());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TestCopy_TwoConcurrentCopiesIntoAnEmptyDestination_SendEachBlobOnce(bool streamBlobs)
+    {
+        // Both used to find every blob missing and send it: 500,124 bytes of blobs went over the wire twice.
+        var repository = NewRepository();
+        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 200_000, 300_000);
+        var failures = new List<string>();
+
+        for (var round = 0; round < 3; round++)
+        {
+            var target = NewRepository();
+            var results = await Task.WhenAll(
+                Copier(streamBlobs).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "a")),
+                Copier(streamBlobs).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "b")));
+
+            if (results.Sum(r => r.BytesUploaded) != pushed.Blobs.Sum(b => b.Size) || results.Sum(r => r.BlobsUploaded) != 3 || results.Sum(r => r.BlobsPresent) != 3)
+                failures.Add($"round {round}: {string.Join(", ", results.Select(r => r.ToString()))}");
+        }
+
+        Assert.True(failures.Count == 0, $"{pushed.Blobs.Sum(b => b.Size)} bytes of blobs; " + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task TestCopy_WhileAnotherCopyOfTheBlobsFails_SendsThemItself()
+    {
+        var repository = NewRepository();
+        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 200_000, 300_000);
+        using var refusing = new RefuseBlobUploads();
+        using var failing = new RegistryClient(destination.Registry, registries.Destination.Credentials,
+            new RegistryClientOptions { MaxAttempts = 1 }, refusing);
+        var target = NewRepository();
+
+        var doomed = new ImageCopier(host => host == source.Registry ? source : failing) { StreamBlobs = false }
+            .CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "a"));
+        await refusing.FirstRefusal.WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await Copier(streamBlobs: false).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "b"));
+
+        await Assert.ThrowsAnyAsync<RegistryException>(() => doomed);
+        Assert.Equal(3, result.BlobsUploaded);
+        Assert.Equal(0, result.BlobsPresent);
+        Assert.Equal(pushed.Blobs.Sum(b => b.Size), result.BytesUploaded);
+        Assert.Equal(pushed.Bytes, (await destination.GetManifestAsync(target, "b")).Bytes);
+    }
+
+    /// <summary>Refuses every blob upload's final PUT with a 503, half a second late, so another copy finds those uploads under way.</summary>
+    sealed class RefuseBlobUploads() : DelegatingHandler(new HttpClientHandler())
+    {
+        readonly TaskCompletionSource firstRefusal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstRefusal => firstRefusal.Task;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method != HttpMethod.Put || !request.RequestUri!.AbsolutePath.Contains("/blobs/uploads/"))
+                return await base.SendAsync(request, cancellationToken);
+            firstRefusal.TrySetResult();
+            await Task.Delay(500, cancellationToken);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable);
+        }
+    }
+
     [Fact]
     public async Task TestCopy_WhileAnotherPushCommitsTheSameBlobs_StoresTheManifest()
     {
