@@ -25,6 +25,9 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
     /// </summary>
     public bool StreamBlobs { get; init; } = true;
 
+    /// <summary>The folder for spooled blobs (the system's temporary folder by default); each spool file is deleted when its blob is done.</summary>
+    public string SpoolDirectory { get; init; } = Path.GetTempPath();
+
     /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> (its tag, else the source's tag, else by digest).</summary>
     public async Task<ImageCopyResult> CopyAsync(ImageReference source, ImageReference destination, CancellationToken cancellationToken = default)
     {
@@ -112,8 +115,8 @@ public sealed class ImageCopier(Func<string, RegistryClient> clientFor)
         }
 
         // Spooled to a temporary file so an interrupted upload can restart without downloading again.
-        await using var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using var spool = new FileStream(Path.Combine(SpoolDirectory, "slipway-blob-" + Path.GetRandomFileName()), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await from.Client.DownloadBlobAsync(from.Repository, blob.Digest, spool, cancellationToken);
         spool.Position = 0;
         var sent = await to.Client.UploadBlobAsync(to.Repository, blob.Digest, spool, cancellationToken);

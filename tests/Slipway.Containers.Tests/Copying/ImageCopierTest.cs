@@ -170,6 +170,37 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TestCopy_CancelledMidBlob_StopsPromptlyAndLeavesNothingBehind(bool streamBlobs)
+    {
+        var repository = NewRepository();
+        // 2 MB served at 16 KiB per 20 ms: the copy would take about 2.5 s.
+        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 2_000_000);
+        using var slow = new SlowBlobHandler();
+        using var slowSource = new RegistryClient(source.Registry, registries.Source.Credentials, handler: slow);
+        var spool = Directory.CreateTempSubdirectory("slipway-spool-test-");
+        var copier = new ImageCopier(host => host == source.Registry ? slowSource : destination) { StreamBlobs = streamBlobs, SpoolDirectory = spool.FullName };
+        var target = NewRepository();
+        using var cancel = new CancellationTokenSource();
+
+        var copy = copier.CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "1"), cancel.Token);
+        await slow.MidBlob.WaitAsync(TimeSpan.FromSeconds(10));
+        var spooledMidBlob = Directory.GetFiles(spool.FullName).Length;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => copy);
+        stopwatch.Stop();
+
+        Assert.Equal(streamBlobs ? 0 : 1, spooledMidBlob);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"the copy took {stopwatch.Elapsed} to stop");
+        Assert.Empty(Directory.GetFileSystemEntries(spool.FullName));
+        Assert.Null(await destination.HeadManifestAsync(target, "1"));
+        Assert.Null(await destination.HeadManifestAsync(target, pushed.Digest));
+        spool.Delete();
+    }
+
     [Fact]
     public async Task TestCopy_WhileAnotherPushCommitsTheSameBlobs_StoresTheManifest()
     {
