@@ -29,6 +29,6 @@ public static partial class Digest
     public static string Validate(string text) =>
         TryParse(text, out _) ? text : throw new FormatException($"Digest '{text}' is invalid: expected 'sha256:' followed by 64 lowercase hex digits.");
 
-    [GeneratedRegex("^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]+)$")]
+    [GeneratedRegex(@"^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]+)\z")]
     private static partial Regex DigestPattern();
 }

@@ -75,6 +75,7 @@ public sealed partial class RegistryClient
             : new AuthenticationHeaderValue("Bearer", token);
     }
 
-    [GeneratedRegex("(\\w+)=\"([^\"]*)\"")]
+    // An auth-param name is an HTTP token: ASCII (.NET's \w would also take Unicode letters).
+    [GeneratedRegex("([A-Za-z0-9_-]+)=\"([^\"]*)\"")]
     private static partial Regex ChallengeParameter();
 }

@@ -24,6 +24,7 @@ public sealed partial class RegistryClient
     public async Task<long> DownloadBlobAsync(string repository, string digest, Stream destination, CancellationToken cancellationToken = default)
     {
         var what = $"to download blob {digest} from '{Registry}/{repository}'";
+        RequireSha256(digest, what);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         var start = destination.Position;

@@ -18,6 +18,8 @@ public sealed partial class RegistryClient
     async Task<Manifest?> GetManifestAsync(string repository, string reference, bool missingIsNull, CancellationToken cancellationToken)
     {
         var what = $"to get manifest '{Registry}/{repository}:{reference}'";
+        if (reference.Contains(':'))
+            RequireSha256(reference, what);
         using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, repository, reference), repository, what, cancellationToken);
         if (missingIsNull && response.StatusCode == HttpStatusCode.NotFound)
             return null;
@@ -61,6 +63,8 @@ public sealed partial class RegistryClient
     /// <summary>Stores the manifest's exact bytes under a tag or its digest (retrying the registry's DIGEST_INVALID race); returns the digest the registry reports.</summary>
     public async Task<string> PutManifestAsync(string repository, string reference, Manifest manifest, CancellationToken cancellationToken = default)
     {
+        if (reference.Contains(':'))
+            RequireSha256(reference, $"to put manifest '{Registry}/{repository}@{reference}'");
         if (reference.Contains(':') && reference != manifest.Digest)
             throw new RegistryException(
                 $"Cannot put manifest {manifest.Digest} as '{Registry}/{repository}@{reference}': the reference is another digest.", code: "DIGEST_INVALID");

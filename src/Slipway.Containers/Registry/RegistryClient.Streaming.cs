@@ -7,48 +7,59 @@ public sealed partial class RegistryClient
 {
     /// <summary>
     /// Copies a blob from <paramref name="source"/> straight into this registry in one pass (the download feeds the upload, nothing is spooled).
-    /// One attempt only: any failure returns false with nothing committed, and the caller falls back to a spooled, retried copy.
-    /// The bytes are hashed on the way and the registry checks the digest before it stores the blob.
+    /// One attempt only: any failure returns Stored false with nothing committed and the session closed, and the caller falls back to a
+    /// spooled, retried copy. The bytes are hashed on the way and the registry checks the digest before it stores the blob.
+    /// BytesSent counts the body bytes sent over the wire, a failed attempt's too.
     /// </summary>
-    internal async Task<bool> TryStreamBlobFromAsync(RegistryClient source, string sourceRepository, string repository, string digest, long size, CancellationToken cancellationToken)
+    internal async Task<(bool Stored, long BytesSent)> TryStreamBlobFromAsync(RegistryClient source, string sourceRepository, string repository, string digest,
+        long size, CancellationToken cancellationToken)
     {
         var what = $"to stream blob {digest} from '{source.Registry}/{sourceRepository}' to '{Registry}/{repository}'";
+        RequireSha256(digest, what);
+        var sent = new SentBytes();
+        Uri? location = null;
+        var stored = false;
         try
         {
             using var download = await source.SendAsync(
                 () => new HttpRequestMessage(HttpMethod.Get, source.Url($"v2/{sourceRepository}/blobs/{digest}")),
                 sourceRepository, what, cancellationToken, HttpCompletionOption.ResponseHeadersRead, retry: false);
             if (!download.IsSuccessStatusCode || download.Content.Headers.ContentLength != size)
-                return false;
+                return (false, 0);
             await using var body = await download.Content.ReadAsStreamAsync(cancellationToken);
             using var hashing = new HashingStream(body);
             using var session = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, Url($"v2/{repository}/blobs/uploads/")), repository, what, cancellationToken, retry: false);
             if (!session.IsSuccessStatusCode || session.Headers.Location is null)
-                return false;
-            var location = Location(session);
+                return (false, 0);
+            location = Location(session);
             var target = new Uri(location + (location.Query.Length > 0 ? "&" : "?") + "digest=" + Uri.EscapeDataString(digest));
             using var put = await SendAsync(() =>
             {
-                var request = new HttpRequestMessage(HttpMethod.Put, target) { Content = new StreamContent(hashing, 1 << 20) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                var request = new HttpRequestMessage(HttpMethod.Put, target) { Content = new BlobContent(new StreamContent(hashing, 1 << 20), sent) };
                 request.Content.Headers.ContentLength = size;
                 return request;
             }, repository, what, cancellationToken, retry: false);
-            if (!put.IsSuccessStatusCode || hashing.Digest != digest)
-                return false;
-            options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Upload, size, size));
-            return true;
+            stored = put.IsSuccessStatusCode && hashing.Digest == digest;
+            if (stored)
+                options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Upload, size, size));
+            return (stored, sent.Total);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or RegistryException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return (false, sent.Total);
+        }
+        finally
+        {
+            // Failed or cancelled: the session the registry opened would otherwise linger until it expires.
+            if (!stored && location is not null)
+                await CancelUploadAsync(repository, location, what);
         }
     }
 
     /// <summary>Reads a stream once, hashing what passes through; <see cref="Digest"/> is known at the end.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
+    sealed class HashingStream(Stream inner) : Stream
     {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
         public string? Digest { get; private set; }
         public override bool CanRead => true;
@@ -69,16 +80,16 @@ public sealed partial class RegistryClient
         protected override void Dispose(bool disposing)
         {
             if (disposing)
-                _hash.Dispose();
+                hash.Dispose();
             base.Dispose(disposing);
         }
 
-        private int Seen(ReadOnlySpan<byte> read)
+        int Seen(ReadOnlySpan<byte> read)
         {
             if (read.Length == 0)
-                Digest ??= "sha256:" + Convert.ToHexStringLower(_hash.GetHashAndReset());
+                Digest ??= "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
             else
-                _hash.AppendData(read);
+                hash.AppendData(read);
             return read.Length;
         }
     }

@@ -28,6 +28,7 @@ public sealed partial class RegistryClient : IDisposable
     /// <summary>The registry's root URI.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>Releases the HTTP client (not a handler the caller passed in).</summary>
     public void Dispose() => http.Dispose();
 
     static bool IsLoopback(string registry)
@@ -62,6 +63,14 @@ public sealed partial class RegistryClient : IDisposable
     {
         var delay = options.InitialBackoff * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble() / 2);
         return Task.Delay(delay, cancellationToken);
+    }
+
+    /// <summary>Refuses, before any transfer, a digest whose bytes this client would verify: it hashes with sha256 only.</summary>
+    static void RequireSha256(string digest, string what)
+    {
+        if (!digest.StartsWith("sha256:", StringComparison.Ordinal))
+            throw new RegistryException(
+                $"Cannot verify digest '{digest}' {what}: only sha256 is supported. Refer to the content by its sha256 digest.", code: "UNSUPPORTED");
     }
 
     internal static bool IsTransient(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
@@ -107,5 +116,9 @@ public sealed partial class RegistryClient : IDisposable
     }
 }
 
-/// <summary>A failure worth another attempt (a broken stream, a digest that came out wrong in transit).</summary>
-internal sealed class RegistryTransientException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// A failure worth another attempt (a broken stream, a digest that came out wrong in transit); a <see cref="RegistryException"/>,
+/// so one still failing after the last attempt reaches callers as the public type.
+/// </summary>
+internal sealed class RegistryTransientException(string message, HttpStatusCode? status = null, Exception? inner = null)
+    : RegistryException(message, status, inner: inner);

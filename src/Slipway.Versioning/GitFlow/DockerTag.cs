@@ -31,7 +31,7 @@ public static partial class DockerTag
         return head.Length == 0 ? hash : $"{head}-{hash}";
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)] // \z: $ would accept a final newline
     private static partial Regex TagPattern();
 
     [GeneratedRegex("[^a-z0-9.]+", RegexOptions.CultureInvariant)]

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Slipway.Containers.Copying;
 using Slipway.Containers.Manifests;
 using Slipway.Containers.References;
@@ -105,6 +107,100 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         Assert.Equal(["a", "b"], (await destination.ListTagsAsync(target)).Order());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TestCopy_TwoConcurrentCopiesIntoAnEmptyDestination_SendEachBlobOnce(bool streamBlobs)
+    {
+        // Both used to find every blob missing and send it: 500,124 bytes of blobs went over the wire twice.
+        var repository = NewRepository();
+        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 200_000, 300_000);
+        var failures = new List<string>();
+
+        for (var round = 0; round < 3; round++)
+        {
+            var target = NewRepository();
+            var results = await Task.WhenAll(
+                Copier(streamBlobs).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "a")),
+                Copier(streamBlobs).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "b")));
+
+            if (results.Sum(r => r.BytesUploaded) != pushed.Blobs.Sum(b => b.Size) || results.Sum(r => r.BlobsUploaded) != 3 || results.Sum(r => r.BlobsPresent) != 3)
+                failures.Add($"round {round}: {string.Join(", ", results.Select(r => r.ToString()))}");
+        }
+
+        Assert.True(failures.Count == 0, $"{pushed.Blobs.Sum(b => b.Size)} bytes of blobs; " + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task TestCopy_WhileAnotherCopyOfTheBlobsFails_SendsThemItself()
+    {
+        var repository = NewRepository();
+        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 200_000, 300_000);
+        using var refusing = new RefuseBlobUploads();
+        using var failing = new RegistryClient(destination.Registry, registries.Destination.Credentials,
+            new RegistryClientOptions { MaxAttempts = 1 }, refusing);
+        var target = NewRepository();
+
+        var doomed = new ImageCopier(host => host == source.Registry ? source : failing) { StreamBlobs = false }
+            .CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "a"));
+        await refusing.FirstRefusal.WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await Copier(streamBlobs: false).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "b"));
+
+        await Assert.ThrowsAnyAsync<RegistryException>(() => doomed);
+        Assert.Equal(3, result.BlobsUploaded);
+        Assert.Equal(0, result.BlobsPresent);
+        Assert.Equal(pushed.Blobs.Sum(b => b.Size), result.BytesUploaded);
+        Assert.Equal(pushed.Bytes, (await destination.GetManifestAsync(target, "b")).Bytes);
+    }
+
+    /// <summary>Refuses every blob upload's final PUT with a 503, half a second late, so another copy finds those uploads under way.</summary>
+    sealed class RefuseBlobUploads() : DelegatingHandler(new HttpClientHandler())
+    {
+        readonly TaskCompletionSource firstRefusal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstRefusal => firstRefusal.Task;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method != HttpMethod.Put || !request.RequestUri!.AbsolutePath.Contains("/blobs/uploads/"))
+                return await base.SendAsync(request, cancellationToken);
+            firstRefusal.TrySetResult();
+            await Task.Delay(500, cancellationToken);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TestCopy_CancelledMidBlob_StopsPromptlyAndLeavesNothingBehind(bool streamBlobs)
+    {
+        var repository = NewRepository();
+        // 2 MB served at 16 KiB per 20 ms: the copy would take about 2.5 s.
+        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 2_000_000);
+        using var slow = new SlowBlobHandler();
+        using var slowSource = new RegistryClient(source.Registry, registries.Source.Credentials, handler: slow);
+        var spool = Directory.CreateTempSubdirectory("slipway-spool-test-");
+        var copier = new ImageCopier(host => host == source.Registry ? slowSource : destination) { StreamBlobs = streamBlobs, SpoolDirectory = spool.FullName };
+        var target = NewRepository();
+        using var cancel = new CancellationTokenSource();
+
+        var copy = copier.CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "1"), cancel.Token);
+        await slow.MidBlob.WaitAsync(TimeSpan.FromSeconds(10));
+        var spooledMidBlob = Directory.GetFiles(spool.FullName).Length;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => copy);
+        stopwatch.Stop();
+
+        Assert.Equal(streamBlobs ? 0 : 1, spooledMidBlob);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"the copy took {stopwatch.Elapsed} to stop");
+        Assert.Empty(Directory.GetFileSystemEntries(spool.FullName));
+        Assert.Null(await destination.HeadManifestAsync(target, "1"));
+        Assert.Null(await destination.HeadManifestAsync(target, pushed.Digest));
+        spool.Delete();
+    }
+
     [Fact]
     public async Task TestCopy_WhileAnotherPushCommitsTheSameBlobs_StoresTheManifest()
     {
@@ -152,6 +248,32 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         }
 
         Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TestCopy_Sha512Layer_RefusedAsUnsupported(bool streamBlobs)
+    {
+        var repository = NewRepository();
+        var config = Encoding.UTF8.GetBytes("""{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}""");
+        var layer = TestImages.RandomBytes(3000);
+        var sha512 = "sha512:" + Convert.ToHexStringLower(SHA512.HashData(layer));
+        await source.UploadBlobAsync(repository, Digest.Sha256(config), new MemoryStream(config));
+        await source.UploadBlobAsync(repository, sha512, new MemoryStream(layer));
+        var manifest = Manifest.Parse(Encoding.UTF8.GetBytes($$"""
+            {"schemaVersion":2,"mediaType":"{{ManifestMediaTypes.OciManifest}}",
+             "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{Digest.Sha256(config)}}","size":{{config.Length}}},
+             "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"{{sha512}}","size":{{layer.Length}}}]}
+            """));
+        await source.PutManifestAsync(repository, "1", manifest);
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() =>
+            Copier(streamBlobs).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, NewRepository(), "1")));
+
+        Assert.Equal("UNSUPPORTED", error.Code);
+        Assert.Contains($"'{sha512}'", error.Message);
+        Assert.Contains("only sha256 is supported", error.Message);
     }
 
     [Fact]

@@ -25,14 +25,15 @@ public class FaultToleranceTest(RegistryPair registries)
     [Fact]
     public async Task TestCopy_ThroughFaults_CompletesWithDigestAndManifestLast()
     {
-        await CopyThroughFaultsAsync(streamBlobs: false, exactFaultCounts: true);
+        await CopyThroughFaultsAsync(streamBlobs: false, destinationFaults: 5);
     }
 
     [Fact]
     public async Task TestCopy_StreamingThroughFaults_FallsBackAndCompletesWithDigestAndManifestLast()
     {
-        // The one-pass stream fails on the injected faults; the spooled, retried copy takes over for those blobs.
-        await CopyThroughFaultsAsync(streamBlobs: true, exactFaultCounts: false);
+        // The first blob's one-pass stream fails (its session POST is cut) and the spooled, retried copy takes over for it; the other blobs
+        // stream, so the chunked PATCH fault never fires.
+        await CopyThroughFaultsAsync(streamBlobs: true, destinationFaults: 4);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public class FaultToleranceTest(RegistryPair registries)
         Assert.Equal(result.BlobsUploaded, destinationProxy.Log.Count(l => l.StartsWith("PUT ", StringComparison.Ordinal) && l.Contains("/blobs/uploads/") && l.EndsWith(" 201", StringComparison.Ordinal)));
     }
 
-    private async Task CopyThroughFaultsAsync(bool streamBlobs, bool exactFaultCounts)
+    private async Task CopyThroughFaultsAsync(bool streamBlobs, int destinationFaults)
     {
         var repository = NewRepository();
         using var seed = registries.Source.Client();
@@ -87,21 +88,96 @@ public class FaultToleranceTest(RegistryPair registries)
 
         Assert.Equal(pushed.Digest, result.Digest);
         Assert.Equal(pushed.Bytes, (await destination.GetManifestAsync(target, "1")).Bytes);
-        if (exactFaultCounts)
-        {
-            Assert.Equal(2, sourceProxy.FaultsInjected);
-            Assert.Equal(5, destinationProxy.FaultsInjected);
-            Assert.Contains(sourceProxy.Log, line => line.EndsWith(" 206", StringComparison.Ordinal));
-        }
-        else
-        {
-            Assert.True(sourceProxy.FaultsInjected + destinationProxy.FaultsInjected > 0, "no fault was injected");
-        }
+        Assert.Equal(2, sourceProxy.FaultsInjected);
+        Assert.Equal(destinationFaults, destinationProxy.FaultsInjected);
+        // Only the spooled copy's download resumes with a Range request: a 206 shows the copy fell back to it.
+        Assert.Contains(sourceProxy.Log, line => line.EndsWith(" 206", StringComparison.Ordinal));
+        // The two refused blob PUTs closed their sessions.
+        Assert.Equal(2, destinationProxy.Log.Count(l => l.StartsWith("DELETE ", StringComparison.Ordinal) && l.EndsWith(" 204", StringComparison.Ordinal)));
+        // Their bodies (and a cut chunk) went over the wire as well.
+        Assert.True(result.BytesUploaded > pushed.Blobs.Sum(b => b.Size), $"{result.BytesUploaded} bytes uploaded");
 
         var log = destinationProxy.Log.ToList();
         var lastBlobCompleted = log.FindLastIndex(l => l.StartsWith("PUT ", StringComparison.Ordinal) && l.Contains("/blobs/uploads/") && l.EndsWith(" 201", StringComparison.Ordinal));
         var firstManifestStored = log.FindIndex(l => l.StartsWith("PUT ", StringComparison.Ordinal) && l.Contains("/manifests/") && l.EndsWith(" 201", StringComparison.Ordinal));
         Assert.True(lastBlobCompleted >= 0 && firstManifestStored > lastBlobCompleted, string.Join("\n", log));
+    }
+
+    [Fact]
+    public async Task TestUpload_ChunkCutMidway_ResumesFromTheRegistrysRange()
+    {
+        var repository = NewRepository();
+        var blob = TestImages.RandomBytes(6000);
+        var patches = 0;
+        using var proxy = new FaultProxy(registries.Source, FirstN(1, Fault.CutBeforeResponse, (m, _) => m == "PATCH" && Interlocked.Increment(ref patches) == 3));
+        using var client = new RegistryClient(proxy.Host, registries.Source.Credentials, Fast);
+
+        var sent = await client.UploadBlobAsync(repository, Digest.Sha256(blob), new MemoryStream(blob));
+
+        // Four 1,500-byte chunks; the third is cut and sent again after a GET on the session says the registry holds 3,000 bytes.
+        var log = proxy.Log.ToList();
+        Assert.Equal(4, log.Count(l => l.StartsWith("PATCH ", StringComparison.Ordinal) && l.EndsWith(" 202", StringComparison.Ordinal)));
+        Assert.Single(log, l => l.StartsWith("GET ", StringComparison.Ordinal) && l.Contains("/blobs/uploads/") && l.EndsWith(" 204", StringComparison.Ordinal));
+        Assert.Single(log, l => l.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.InRange(sent, blob.Length, blob.Length + 1500);
+        using var direct = registries.Source.Client();
+        var downloaded = new MemoryStream();
+        await direct.DownloadBlobAsync(repository, Digest.Sha256(blob), downloaded);
+        Assert.Equal(blob, downloaded.ToArray());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TestUpload_FailedAttempts_CloseTheirSessions(bool chunked)
+    {
+        var repository = NewRepository();
+        var blob = TestImages.RandomBytes(chunked ? 4000 : 1000);
+        // Refused twice at the final PUT: the monolithic upload starts again, the chunked one resumes (its GET finds the same session).
+        using var proxy = new FaultProxy(registries.Source, FirstN(2, Fault.ServiceUnavailable, (m, p) => m == "PUT" && p.Contains("/blobs/uploads/")));
+        using var client = new RegistryClient(proxy.Host, registries.Source.Credentials, Fast);
+
+        await client.UploadBlobAsync(repository, Digest.Sha256(blob), new MemoryStream(blob));
+
+        var log = proxy.Log.ToList();
+        Assert.Equal(chunked ? 0 : 2, log.Count(l => l.StartsWith("DELETE ", StringComparison.Ordinal) && l.EndsWith(" 204", StringComparison.Ordinal)));
+        Assert.Equal(chunked ? 1 : 3, log.Count(l => l.StartsWith("POST ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task TestUpload_GivingUp_ClosesTheSession()
+    {
+        var repository = NewRepository();
+        var blob = TestImages.RandomBytes(1000);
+        using var proxy = new FaultProxy(registries.Source, (m, p) => m == "PUT" && p.Contains("/blobs/uploads/") ? Fault.ServiceUnavailable : Fault.None);
+        using var client = new RegistryClient(proxy.Host, registries.Source.Credentials, Fast with { MaxAttempts = 3, ChunkSize = 400 });
+
+        var error = await Assert.ThrowsAnyAsync<RegistryException>(() => client.UploadBlobAsync(repository, Digest.Sha256(blob), new MemoryStream(blob)));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.Status);
+
+        // A chunked upload keeps its session between attempts and closes it when it gives up.
+        Assert.Single(proxy.Log, l => l.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.Single(proxy.Log, l => l.StartsWith("DELETE ", StringComparison.Ordinal) && l.EndsWith(" 204", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TestCopy_FailedStream_ClosesItsSessionAndFallsBack()
+    {
+        var repository = NewRepository();
+        using var seed = registries.Source.Client();
+        var pushed = await TestImages.PushImageAsync(seed, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 4000);
+        using var proxy = new FaultProxy(registries.Destination, FirstN(1, Fault.ServiceUnavailable, (m, p) => m == "PUT" && p.Contains("/blobs/uploads/")));
+        using var destination = new RegistryClient(proxy.Host, registries.Destination.Credentials, Fast);
+        var copier = new ImageCopier(host => host == proxy.Host ? destination : seed) { Parallelism = 1 };
+
+        var result = await copier.CopyAsync(ImageReference.Parse($"{registries.Source.Host}/{repository}:1"), ImageReference.Parse($"{proxy.Host}/{NewRepository()}:1"));
+
+        Assert.Equal(pushed.Digest, result.Digest);
+        Assert.Equal(2, result.BlobsUploaded);
+        Assert.Single(proxy.Log, l => l.StartsWith("DELETE ", StringComparison.Ordinal) && l.EndsWith(" 204", StringComparison.Ordinal));
+        // The refused stream had sent its body: those bytes count too.
+        Assert.True(result.BytesUploaded > pushed.Blobs.Sum(b => b.Size), $"{result.BytesUploaded} bytes uploaded");
     }
 
     [Fact]

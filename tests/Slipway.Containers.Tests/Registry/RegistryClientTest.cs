@@ -48,6 +48,27 @@ public class RegistryClientTest(RegistryPair registries)
     }
 
     [Fact]
+    public async Task TestDownloadBlob_Sha512_RefusedAsUnsupported()
+    {
+        using var client = registries.Source.Client();
+        var repository = NewRepository();
+        var blob = TestImages.RandomBytes(700);
+        var sha512 = "sha512:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(blob));
+        // The registry itself stores and serves the blob under its sha512 digest.
+        await client.UploadBlobAsync(repository, sha512, new MemoryStream(blob));
+        Assert.True(await client.BlobExistsAsync(repository, sha512));
+
+        var error = await Assert.ThrowsAsync<RegistryException>(() => client.DownloadBlobAsync(repository, sha512, new MemoryStream()));
+        var manifestError = await Assert.ThrowsAsync<RegistryException>(() => client.GetManifestAsync(repository, sha512));
+
+        Assert.Equal("UNSUPPORTED", error.Code);
+        Assert.Contains($"'{sha512}'", error.Message);
+        Assert.Contains("only sha256 is supported", error.Message);
+        Assert.DoesNotContain("does not match", error.Message);
+        Assert.Contains("only sha256 is supported", manifestError.Message);
+    }
+
+    [Fact]
     public async Task TestUpload_WrongDigest_FailsWithRegistryCode()
     {
         using var client = registries.Source.Client();

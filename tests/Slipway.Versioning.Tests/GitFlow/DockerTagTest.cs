@@ -13,6 +13,9 @@ public class DockerTagTest
     [InlineData("1.2.0+3", false)]
     [InlineData("a/b", false)]
     [InlineData("", false)]
+    [InlineData("v1\n", false)]
+    [InlineData("é", false)]
+    [InlineData("1.٢", false)]
     public void TestIsValid(string tag, bool valid) => Assert.Equal(valid, DockerTag.IsValid(tag));
 
     [Fact]
