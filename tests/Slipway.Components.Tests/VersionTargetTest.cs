@@ -9,6 +9,7 @@ public class VersionBuild : SlipwayBuild, IVersion;
 public class VersionTargetTest : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("slipway-version-target-").FullName;
+    private int _commands;
 
     public VersionTargetTest()
     {
@@ -27,8 +28,14 @@ public class VersionTargetTest : IDisposable
         var info = new ProcessStartInfo("git") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
+        // Isolated from the machine's git configuration and the CI's GIT_* variables; commits get strictly increasing dates.
+        foreach (var name in info.Environment.Keys.Where(name => name.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
+            info.Environment.Remove(name);
+        info.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         info.Environment["GIT_AUTHOR_NAME"] = info.Environment["GIT_COMMITTER_NAME"] = "Test";
         info.Environment["GIT_AUTHOR_EMAIL"] = info.Environment["GIT_COMMITTER_EMAIL"] = "test@slipway.invalid";
+        info.Environment["GIT_AUTHOR_DATE"] = info.Environment["GIT_COMMITTER_DATE"] = new DateTimeOffset(2026, 1, 1, 0, ++_commands, 0, TimeSpan.Zero).ToString("O");
         using var process = Process.Start(info)!;
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);

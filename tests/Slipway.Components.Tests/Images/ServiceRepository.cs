@@ -107,7 +107,7 @@ public sealed class ServiceRepository : IAsyncDisposable
 
     string Git(string[] args, params (string Name, string Value)[] environment)
     {
-        var (code, output) = RunAsync("git", args, [("GIT_AUTHOR_NAME", "Test"), ("GIT_COMMITTER_NAME", "Test"),
+        var (code, output) = RunAsync("git", args, [("GIT_CONFIG_GLOBAL", "/dev/null"), ("GIT_CONFIG_NOSYSTEM", "1"), ("GIT_AUTHOR_NAME", "Test"), ("GIT_COMMITTER_NAME", "Test"),
             ("GIT_AUTHOR_EMAIL", "test@slipway.invalid"), ("GIT_COMMITTER_EMAIL", "test@slipway.invalid"), .. environment]).GetAwaiter().GetResult();
         Assert.True(code == 0, $"git {string.Join(' ', args)} failed: {output}");
         return output;
