@@ -42,7 +42,7 @@ public sealed partial class LocalAwsPlatform
                 return platform;
             }
             // A registry port kept from the last run was free when checked but another process bound it before the server did: new ports.
-            catch (IOException exception) when (attempt < 3 && IsAddressInUse(exception))
+            catch (IOException exception) when (attempt < 3 && FreePort.IsAddressInUse(exception))
             {
                 await StopAllAsync(registries);
             }
@@ -54,11 +54,6 @@ public sealed partial class LocalAwsPlatform
             }
         }
     }
-
-    internal static bool IsAddressInUse(Exception exception) =>
-        exception is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
-        || exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
-        || (exception.InnerException is { } inner && IsAddressInUse(inner));
 
     private static async Task<(AwsServer Server, EcsService Ecs)> StartServerAsync(
         LocalAwsOptions options, AccountStore accounts, IReadOnlyList<AccountRegistry> registries, string dataDirectory, CancellationToken cancellationToken)

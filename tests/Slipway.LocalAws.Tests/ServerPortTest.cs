@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Slipway.LocalAws.Registry;
 using Slipway.LocalAws.Server;
 
 namespace Slipway.LocalAws.Tests;
@@ -18,12 +19,12 @@ public class ServerPortTest
             AwsServer.StartAsync(0, _ => Task.CompletedTask, new Dictionary<int, Microsoft.AspNetCore.Http.RequestDelegate> { [port] = _ => Task.CompletedTask }, CancellationToken.None));
 
         Assert.IsAssignableFrom<IOException>(error);
-        Assert.True(LocalAwsPlatform.IsAddressInUse(error), error.ToString());
+        Assert.True(FreePort.IsAddressInUse(error), error.ToString());
     }
 
     [Fact]
     public void TestAddressInUse_OtherFailuresAreNot()
     {
-        Assert.False(LocalAwsPlatform.IsAddressInUse(new IOException("disk full")));
+        Assert.False(FreePort.IsAddressInUse(new IOException("disk full")));
     }
 }

@@ -41,4 +41,10 @@ internal static class FreePort
             listener.Stop();
         }
     }
+
+    /// <summary>Whether <paramref name="exception"/> (or one it wraps) says a port was already taken: a socket error, Kestrel's bind failure or a process's log line.</summary>
+    public static bool IsAddressInUse(Exception exception) =>
+        exception is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+        || exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+        || (exception.InnerException is { } inner && IsAddressInUse(inner));
 }

@@ -50,7 +50,7 @@ internal sealed class RegistryProcess : IAsyncDisposable
                 var pid = RegistryProcessIds.Find(files.ConfigPath).FirstOrDefault();
                 return new RegistryProcess(port, pid, files.ConfigPath, stop, run);
             }
-            catch (Exception exception) when (attempt < Attempts && exception.Message.Contains("address already in use", StringComparison.Ordinal))
+            catch (Exception exception) when (attempt < Attempts && FreePort.IsAddressInUse(exception))
             {
                 await StopAsync(stop, run);
             }
