@@ -38,10 +38,13 @@ public interface IPushEcr : IDockerBuild, IHazArtifacts
             var image = CandidateImage;
             var revision = Versioning.Variables.Sha;
             ImagePushResult result;
-            if (BuiltImage is null && AlreadyInRegistry() is not null)
+            // Nothing built in this run (DockerBuild skipped): one look at the registry, not the skip check's lookups again.
+            var existing = BuiltImage is null && UncommittedChanges == 0
+                ? await account.Registry.GetImageConfigAsync(image.RepositoryPath, image.Tag!, ct)
+                : null;
+            if (existing is not null && existing.Revision == revision)
             {
-                var existing = await account.Registry.GetImageConfigAsync(image.RepositoryPath, image.Tag!, ct);
-                result = new ImagePushResult(ImagePushOutcome.AlreadyPushed, image, existing!.ManifestDigest);
+                result = new ImagePushResult(ImagePushOutcome.AlreadyPushed, image, existing.ManifestDigest);
             }
             else
             {

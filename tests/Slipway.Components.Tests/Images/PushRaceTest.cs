@@ -28,7 +28,7 @@ public sealed class PushRaceTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using (new ServiceRepository()) { } // fails when no Docker engine answers
+        ServiceRepository.RequireDocker();
         _platform = await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = _data });
         _account = await EcrAccount.ConnectAsync("development", ServiceRepository.Ecr(_platform, "development"), CancellationToken.None);
         await _account.Ecr.CreateRepositoryAsync(new CreateRepositoryRequest { RepositoryName = "svc", ImageTagMutability = ImageTagMutability.Immutable });

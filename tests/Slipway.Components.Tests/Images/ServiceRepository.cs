@@ -128,7 +128,7 @@ public sealed class ServiceRepository : IAsyncDisposable
     }
 
     /// <summary>Fails (never skips) when no engine answers.</summary>
-    static void RequireDocker()
+    public static void RequireDocker()
     {
         var info = new ProcessStartInfo("docker", ["version", "--format", "{{.Server.Version}}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(info)!;
