@@ -27,8 +27,7 @@ public sealed partial class LocalAwsPlatform
             try
             {
                 var accounts = AccountStore.Open(dataDirectory, options.Accounts);
-                foreach (var account in accounts.All.Where(account => attempt > 1 || !FreePort.IsFree(account.RegistryPort)))
-                    account.RegistryPort = FreePort.Pick();
+                AssignRegistryPorts(accounts.All, keepFreePorts: attempt == 1);
                 accounts.Save();
 
                 var starts = accounts.All.Select(account => AccountRegistry.StartAsync(account, dataDirectory, options, cancellationToken)).ToList();
@@ -52,6 +51,24 @@ public sealed partial class LocalAwsPlatform
                 folderLock.Dispose();
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// Gives every account a registry port of its own: a kept port while it is still free (repository URIs stay the same), else a new one.
+    /// A new port is never one another account keeps or was just given: nothing is bound yet, so the system may hand out such a port again.
+    /// </summary>
+    internal static void AssignRegistryPorts(IReadOnlyList<AccountRecord> accounts, bool keepFreePorts)
+    {
+        var taken = new HashSet<int>();
+        var kept = keepFreePorts ? accounts.Where(account => FreePort.IsFree(account.RegistryPort) && taken.Add(account.RegistryPort)).ToHashSet() : [];
+        foreach (var account in accounts.Where(account => !kept.Contains(account)))
+        {
+            int port;
+            do
+                port = FreePort.Pick();
+            while (!taken.Add(port));
+            account.RegistryPort = port;
         }
     }
 
