@@ -11,7 +11,7 @@ public class AwsJsonClientRetryTest : IDisposable
     public void Dispose() => _environment.Dispose();
 
     private static Func<RecordedRequest, int, StubResponse> FailThenSucceed(int failures, StubResponse failure) =>
-        (_, index) => index < failures ? failure : StubResponse.Json("""{"repositories":[]}""", requestId: "req-final");
+        (_, index) => index < failures ? failure : StubResponse.Json("{}", requestId: "req-final");
 
     [Fact]
     public async Task TestThrottling_RetriedUntilSuccess()
@@ -22,7 +22,7 @@ public class AwsJsonClientRetryTest : IDisposable
         var result = await client.InvokeAsync("DescribeRepositories", new JsonObject());
 
         Assert.Equal(4, server.Requests.Count);
-        Assert.Empty(result["repositories"]!.AsArray());
+        Assert.Empty(result);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using Slipway.LocalAws.Server;
 using Slipway.LocalAws.Tests.Infrastructure;
 
 namespace Slipway.LocalAws.Tests;
@@ -52,5 +54,40 @@ public sealed class JsonProtocolTest(TestPlatform fixture) : IClassFixture<TestP
         Assert.Equal(200, response.Status);
         Assert.True(Guid.TryParse(response.RequestId, out _));
         Assert.NotNull(response.Body["repositories"]);
+    }
+
+    [Fact]
+    public async Task TestHandle_ResponseLeavesOutNullMembers()
+    {
+        // A null the caller sent inside a container definition would otherwise come back: AWS leaves members without a value out.
+        var ecs = new AwsJsonClient(fixture.Platform.Endpoint, fixture.Platform.Region,
+            new(fixture.Development.AccessKeyId, fixture.Development.SecretAccessKey, null)) { Service = "ecs", TargetPrefix = "AmazonEC2ContainerServiceV20141113" };
+
+        var output = await ecs.InvokeAsync("RegisterTaskDefinition", new JsonObject
+        {
+            ["family"] = "nulls-left-out",
+            ["containerDefinitions"] = new JsonArray(new JsonObject { ["name"] = "web", ["image"] = "example/web:1", ["command"] = null, ["links"] = null }),
+        });
+
+        var container = output["taskDefinition"]!["containerDefinitions"]![0]!.AsObject();
+        Assert.Equal("example/web:1", (string?)container["image"]);
+        Assert.False(container.ContainsKey("command") || container.ContainsKey("links"), container.ToJsonString());
+        Assert.Empty(container["mountPoints"]!.AsArray());
+    }
+
+    [Fact]
+    public void TestResponseBody_NullMembersLeftOutAtEveryDepthEmptyListsAndStringsKept()
+    {
+        var body = new JsonObject
+        {
+            ["failures"] = new JsonArray(),
+            ["nextToken"] = null,
+            ["services"] = new JsonArray(new JsonObject { ["rolloutStateReason"] = null, ["events"] = new JsonArray(), ["deployment"] = new JsonObject { ["x"] = null } }),
+            ["imageManifest"] = "{\n \"note\": \"<ü> & 'q'\"}",
+        };
+
+        var text = Encoding.UTF8.GetString(AwsJson.ResponseBody(body));
+
+        Assert.Equal("""{"failures":[],"services":[{"events":[],"deployment":{}}],"imageManifest":"{\n \"note\": \"<ü> & 'q'\"}"}""", text);
     }
 }

@@ -20,4 +20,9 @@ namespace Slipway.Aws.Ecr;
 [JsonSerializable(typeof(DescribeImagesResult))]
 [JsonSerializable(typeof(BatchCheckLayerAvailabilityRequest))]
 [JsonSerializable(typeof(BatchCheckLayerAvailabilityResult))]
-internal sealed partial class EcrJsonContext : JsonSerializerContext;
+internal sealed partial class EcrJsonContext : JsonSerializerContext
+{
+    /// <summary>The shapes as the client reads them: lists and maps AWS leaves out or sends as null read as empty.</summary>
+    /// <remarks>Created on first use: the generated <c>Default</c> is initialized in another part of this class, in no set order.</remarks>
+    public static AwsJsonShapes Shapes => field ??= new(Default);
+}

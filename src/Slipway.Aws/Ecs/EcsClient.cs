@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Slipway.Aws.Json;
 
 namespace Slipway.Aws.Ecs;
 
 /// <summary>Amazon ECS over AWS JSON 1.1: task definitions (kept as JSON) and services.</summary>
 public sealed class EcsClient : IDisposable
 {
-    private static readonly EcsJsonContext Json = EcsJsonContext.Default;
+    private static readonly AwsJsonShapes Json = EcsJsonContext.Shapes;
 
     /// <summary>Creates the client; see <see cref="AwsClientOptions"/> for region, endpoint and credentials.</summary>
     public EcsClient(AwsClientOptions? options = null) => Transport = new AwsJsonClient(AwsService.Ecs, options);
@@ -25,29 +26,29 @@ public sealed class EcsClient : IDisposable
     /// <summary>Describes a task definition with all its members (and tags unless Include is cleared).</summary>
     public Task<TaskDefinitionDescription> DescribeTaskDefinitionAsync(DescribeTaskDefinitionRequest request,
         CancellationToken cancellationToken = default) =>
-        InvokeRawAsync("DescribeTaskDefinition", request, Json.DescribeTaskDefinitionRequest, cancellationToken);
+        InvokeRawAsync("DescribeTaskDefinition", request, Json.Of<DescribeTaskDefinitionRequest>(), cancellationToken);
 
     /// <summary>Lists task definition ARNs.</summary>
     public Task<ListTaskDefinitionsResult> ListTaskDefinitionsAsync(ListTaskDefinitionsRequest request,
         CancellationToken cancellationToken = default) =>
-        Transport.InvokeAsync("ListTaskDefinitions", request, Json.ListTaskDefinitionsRequest, Json.ListTaskDefinitionsResult,
+        Transport.InvokeAsync("ListTaskDefinitions", request, Json.Of<ListTaskDefinitionsRequest>(), Json.Of<ListTaskDefinitionsResult>(),
             cancellationToken);
 
     /// <summary>Marks a revision INACTIVE; returns it as it now is.</summary>
     public async Task<TaskDefinition> DeregisterTaskDefinitionAsync(DeregisterTaskDefinitionRequest request,
         CancellationToken cancellationToken = default) =>
-        (await InvokeRawAsync("DeregisterTaskDefinition", request, Json.DeregisterTaskDefinitionRequest, cancellationToken)
+        (await InvokeRawAsync("DeregisterTaskDefinition", request, Json.Of<DeregisterTaskDefinitionRequest>(), cancellationToken)
             .ConfigureAwait(false)).TaskDefinition;
 
     /// <summary>Describes up to 10 services; missing ones are failures.</summary>
     public Task<DescribeServicesResult> DescribeServicesAsync(DescribeServicesRequest request,
         CancellationToken cancellationToken = default) =>
-        Transport.InvokeAsync("DescribeServices", request, Json.DescribeServicesRequest, Json.DescribeServicesResult,
+        Transport.InvokeAsync("DescribeServices", request, Json.Of<DescribeServicesRequest>(), Json.Of<DescribeServicesResult>(),
             cancellationToken);
 
     /// <summary>Updates a service (new task definition, count, forced deployment); CODE_DEPLOY services reject this.</summary>
     public Task<UpdateServiceResult> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) =>
-        Transport.InvokeAsync("UpdateService", request, Json.UpdateServiceRequest, Json.UpdateServiceResult, cancellationToken);
+        Transport.InvokeAsync("UpdateService", request, Json.Of<UpdateServiceRequest>(), Json.Of<UpdateServiceResult>(), cancellationToken);
 
     /// <summary>Disposes the transport.</summary>
     public void Dispose() => Transport.Dispose();

@@ -14,4 +14,9 @@ namespace Slipway.Aws.Ecs;
 [JsonSerializable(typeof(DescribeServicesResult))]
 [JsonSerializable(typeof(UpdateServiceRequest))]
 [JsonSerializable(typeof(UpdateServiceResult))]
-internal sealed partial class EcsJsonContext : JsonSerializerContext;
+internal sealed partial class EcsJsonContext : JsonSerializerContext
+{
+    /// <summary>The shapes as the client reads them: lists and maps AWS leaves out or sends as null read as empty.</summary>
+    /// <remarks>Created on first use: the generated <c>Default</c> is initialized in another part of this class, in no set order.</remarks>
+    public static AwsJsonShapes Shapes => field ??= new(Default);
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,6 +10,19 @@ internal static class AwsJson
 {
     /// <summary>Serializer options for responses: compact, and no escaping beyond what JSON requires (manifests travel as strings).</summary>
     public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The UTF-8 response body for <paramref name="body"/> as AWS writes it: a member without a value is left out at every
+    /// depth rather than sent as <c>null</c>. Empty lists stay: ECS and ECR send them (<c>"failures": []</c>), and a service
+    /// leaves out a list AWS leaves out (an untagged image's <c>imageTags</c>) where it builds the output.
+    /// </summary>
+    public static byte[] ResponseBody(JsonNode body)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }))
+            WriteWithoutNulls(writer, body);
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>A timestamp as AWS JSON sends it: epoch seconds with milliseconds.</summary>
     public static JsonNode Timestamp(DateTimeOffset time) => JsonValue.Create(time.ToUnixTimeMilliseconds() / 1000.0);
@@ -59,4 +73,33 @@ internal static class AwsJson
             ? text : throw new AwsErrorException("SerializationException", $"'{name}' must hold strings.")).ToList(),
         _ => throw new AwsErrorException("SerializationException", $"'{name}' must be an array."),
     };
+
+    private static void WriteWithoutNulls(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject members:
+                writer.WriteStartObject();
+                foreach (var (name, value) in members.Where(member => member.Value is not null))
+                {
+                    writer.WritePropertyName(name);
+                    WriteWithoutNulls(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonArray items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                    WriteWithoutNulls(writer, item);
+                writer.WriteEndArray();
+                break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            default:
+                node.WriteTo(writer, Options);
+                break;
+        }
+    }
 }

@@ -65,6 +65,6 @@ internal sealed class JsonProtocol(IReadOnlyList<IAwsJsonService> services, SigV
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = ContentType;
-        await http.Response.WriteAsync(body.ToJsonString(AwsJson.Options), cancellationToken);
+        await http.Response.Body.WriteAsync(AwsJson.ResponseBody(body), cancellationToken);
     }
 }

@@ -64,4 +64,22 @@ public class CodeBuildClientTest : IDisposable
         Assert.Equal(["release:gone"], result.BuildsNotFound);
         Assert.Equal("""{"ids":["release:0b5c","release:gone"]}""", server.Requests[0].BodyText);
     }
+
+    [Fact]
+    public async Task TestBatchGetBuilds_ListsLeftOutReadAsEmpty()
+    {
+        // As CodeBuild answers for a queued build: no buildsNotFound, no exported variables, a phase without contexts.
+        await using var server = new LoopbackServer((_, _) => StubResponse.Json("""
+            {"builds":[{"id":"release:0b5c","buildStatus":"IN_PROGRESS","buildComplete":false,"currentPhase":"QUEUED",
+               "phases":[{"phaseType":"SUBMITTED","phaseStatus":"SUCCEEDED","startTime":1763800000,"endTime":1763800001}]}]}
+            """));
+        using var client = new CodeBuildClient(_environment.LoopbackOptions(server));
+
+        var result = await client.BatchGetBuildsAsync(new BatchGetBuildsRequest { Ids = ["release:0b5c"] });
+
+        var build = Assert.Single(result.Builds);
+        Assert.Empty(result.BuildsNotFound);
+        Assert.Empty(build.ExportedEnvironmentVariables);
+        Assert.Empty(Assert.Single(build.Phases).Contexts);
+    }
 }

@@ -42,7 +42,7 @@ public class RoleCredentialsTest : IDisposable
     public async Task TestTwoUses_OneStsCall()
     {
         await using var sts = Sts();
-        await using var ecr = new LoopbackServer((_, _) => StubResponse.Json("""{"authorizationData":[]}"""));
+        await using var ecr = new LoopbackServer((_, _) => StubResponse.Json("{}"));
         using var role = Role(sts);
         using var client = new EcrClient(_environment.LoopbackOptions(ecr, _clock, credentials: role));
 

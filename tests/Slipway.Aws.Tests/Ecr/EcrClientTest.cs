@@ -37,6 +37,17 @@ public class EcrClientTest : IDisposable
     }
 
     [Fact]
+    public async Task TestGetAuthorizationToken_NoDataIsEmptyList()
+    {
+        await using var server = new LoopbackServer((_, _) => StubResponse.Json("{}"));
+        using var client = new EcrClient(_environment.LoopbackOptions(server));
+
+        var result = await client.GetAuthorizationTokenAsync();
+
+        Assert.Empty(result.AuthorizationData);
+    }
+
+    [Fact]
     public void TestDecodeCredentials_MalformedTokenErrorWithoutToken()
     {
         var data = new AuthorizationData { AuthorizationToken = "bm90LWEtcGFpcg==", ProxyEndpoint = "https://r" }; // "not-a-pair"
@@ -152,6 +163,32 @@ public class EcrClientTest : IDisposable
         Assert.Equal("page-2", result.NextToken);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"repositoryName":"web","filter":{"tagStatus":"TAGGED"},"maxResults":100}"""),
             Body(Assert.Single(server.Requests))));
+    }
+
+    [Fact]
+    public async Task TestDescribeImages_UntaggedImageHasEmptyTags()
+    {
+        // ECR leaves imageTags out for an untagged image.
+        await using var server = new LoopbackServer((_, _) => StubResponse.Json("""
+            {"imageDetails":[{"imageDigest":"sha256:cc","imageSizeInBytes":1024,"imagePushedAt":1763800000}]}
+            """));
+        using var client = new EcrClient(_environment.LoopbackOptions(server));
+
+        var result = await client.DescribeImagesAsync(new DescribeImagesRequest { RepositoryName = "web", Filter = new DescribeImagesFilter("UNTAGGED") });
+
+        Assert.Empty(Assert.Single(result.ImageDetails).ImageTags);
+    }
+
+    [Fact]
+    public async Task TestBatchCheckLayerAvailability_ListsLeftOutReadAsEmpty()
+    {
+        await using var server = new LoopbackServer((_, _) => StubResponse.Json("""{"layers":[{"layerDigest":"sha256:l1","layerAvailability":"AVAILABLE"}]}"""));
+        using var client = new EcrClient(_environment.LoopbackOptions(server));
+
+        var result = await client.BatchCheckLayerAvailabilityAsync(new BatchCheckLayerAvailabilityRequest { RepositoryName = "web", LayerDigests = ["sha256:l1"] });
+
+        Assert.True(Assert.Single(result.Layers).IsAvailable);
+        Assert.Empty(result.Failures);
     }
 
     [Fact]

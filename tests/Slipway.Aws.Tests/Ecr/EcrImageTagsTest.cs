@@ -131,7 +131,7 @@ public sealed class EcrImageTagsTest(LocalPlatformFixture local) : IClassFixture
         var responses = new[]
         {
             StubResponse.Json(Images("sha256:aaa", manifest)),
-            StubResponse.Json("""{"images":[],"failures":[{"imageId":{"imageTag":"1.0.0"},"failureCode":"ImageNotFound","failureReason":"Requested image not found"}]}"""),
+            StubResponse.Json("""{"failures":[{"imageId":{"imageTag":"1.0.0"},"failureCode":"ImageNotFound","failureReason":"Requested image not found"}]}"""),
             StubResponse.Error(400, putError, "the tag exists"),
             StubResponse.Json(Images(taggedMeanwhile ?? "", "{}")),
         };
@@ -155,6 +155,15 @@ public sealed class EcrImageTagsTest(LocalPlatformFixture local) : IClassFixture
             ((string?)requests[2]["imageManifest"], (string?)requests[2]["imageManifestMediaType"], (string?)requests[2]["imageTag"], (string?)requests[2]["imageDigest"]));
     }
 
+    [Fact]
+    public async Task TestGetDigest_AnswerWithoutImagesOrFailuresIsNoSuchTag()
+    {
+        await using var server = new LoopbackServer((_, _) => StubResponse.Json("{}"));
+        using var ecr = new EcrClient(_environment.LoopbackOptions(server));
+
+        Assert.Null(await new EcrImageTags(ecr).GetDigestAsync("team/api", "1.0.0"));
+    }
+
     private static string Images(string digest, string manifest) => new JsonObject
     {
         ["images"] = new JsonArray(new JsonObject
@@ -163,7 +172,6 @@ public sealed class EcrImageTagsTest(LocalPlatformFixture local) : IClassFixture
             ["imageManifest"] = manifest,
             ["imageManifestMediaType"] = ManifestMediaTypes.OciIndex,
         }),
-        ["failures"] = new JsonArray(),
     }.ToJsonString();
 
     private static EcrRetagRequest Request(string repository, string source, string target) =>

@@ -41,6 +41,34 @@ public class EcsClientTest : IDisposable
     }
 
     [Fact]
+    public async Task TestDescribeServices_ListsLeftOutReadAsEmpty()
+    {
+        // A service that never deployed, with no events, and no "failures" member: lists AWS may leave out.
+        await using var server = new LoopbackServer((_, _) => StubResponse.Json("""{"services":[{"serviceName":"web","status":"ACTIVE","desiredCount":0}]}"""));
+        using var client = new EcsClient(_environment.LoopbackOptions(server));
+
+        var result = await client.DescribeServicesAsync(new DescribeServicesRequest { Services = ["web"] });
+
+        var service = Assert.Single(result.Services);
+        Assert.Empty(result.Failures);
+        Assert.Empty(service.Deployments);
+        Assert.Empty(service.Events);
+        Assert.Null(service.PrimaryDeployment);
+    }
+
+    [Fact]
+    public async Task TestListTaskDefinitions_EmptyResponseIsEmptyPage()
+    {
+        await using var server = new LoopbackServer((_, _) => StubResponse.Json("{}"));
+        using var client = new EcsClient(_environment.LoopbackOptions(server));
+
+        var result = await client.ListTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = "web" });
+
+        Assert.Empty(result.TaskDefinitionArns);
+        Assert.Null(result.NextToken);
+    }
+
+    [Fact]
     public async Task TestUpdateService_RequestJsonAndResult()
     {
         await using var server = new LoopbackServer((_, _) => StubResponse.Json(
@@ -93,7 +121,7 @@ public class EcsClientTest : IDisposable
     public async Task TestDeregisterTaskDefinition_ReturnsInactiveRevision()
     {
         await using var server = new LoopbackServer((_, _) => StubResponse.Json(
-            """{"taskDefinition":{"family":"web","revision":40,"status":"INACTIVE","containerDefinitions":[],"deregisteredAt":1763900000}}"""));
+            """{"taskDefinition":{"family":"web","revision":40,"status":"INACTIVE","containerDefinitions":[{"name":"web","image":"web:1"}],"deregisteredAt":1763900000}}"""));
         using var client = new EcsClient(_environment.LoopbackOptions(server));
 
         var result = await client.DeregisterTaskDefinitionAsync(new DeregisterTaskDefinitionRequest { TaskDefinition = "web:40" });

@@ -57,6 +57,24 @@ public sealed class LocalPlatformTest : IAsyncLifetime
         Assert.Equal(["1.0.0", "1.0.0-candidate-3"], detail.ImageTags!.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task TestDescribeImages_UntaggedImageHasEmptyTags()
+    {
+        // The platform leaves imageTags out for an image whose tag moved on, as ECR does.
+        using var ecr = new EcrClient(Options());
+        await ecr.CreateRepositoryAsync(new CreateRepositoryRequest { RepositoryName = "team/untagged" });
+        using var registry = await LocalPlatformFixture.SignInAsync(ecr);
+        var first = TestImage.Create("first build");
+        (await registry.PushAsync("team/untagged", first, "latest")).Dispose();
+        (await registry.PushAsync("team/untagged", TestImage.Create("second build"), "latest")).Dispose();
+
+        var untagged = await ecr.DescribeImagesAsync(new DescribeImagesRequest { RepositoryName = "team/untagged", Filter = new DescribeImagesFilter("UNTAGGED") });
+
+        var detail = Assert.Single(untagged.ImageDetails);
+        Assert.Equal(first.ManifestDigest, detail.ImageDigest);
+        Assert.Empty(detail.ImageTags);
+    }
+
     private static async Task UploadBlobsAsync(RegistryPusher registry, string repository, TestImage image)
     {
         await registry.UploadBlobAsync(repository, image.Config);
