@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
+using Slipway.LocalAws.Ecs.Docker;
 using Slipway.LocalAws.Tests.Ecs.Infrastructure;
 using Slipway.LocalAws.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -115,6 +116,42 @@ public sealed class EcsEngineTest(HttpdImage image, ITestOutputHelper output) : 
                 await TestDocker.RunAsync("rmi", "--force", pushed);
             Directory.Delete(dockerConfig, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task TestStreamEvents_SinceReplaysEventsFromBeforeTheStream()
+    {
+        var platformId = $"test-{Guid.NewGuid():N}";
+        using var engine = new DockerEngine(null);
+        var before = ContainerEventTime.Of(DateTimeOffset.UtcNow - TimeSpan.FromSeconds(1));
+        var request = new ContainerCreateRequest($"slipway-events-{platformId}", image.Name, null, ["/busybox", "false"], [],
+            new Dictionary<string, string> { [ContainerLabels.Platform] = platformId }, null, null, null, null);
+        var id = await engine.RunAsync(request, null, CancellationToken.None);
+        try
+        {
+            while ((await engine.InspectAsync(id, CancellationToken.None)).IsRunning)
+                await Task.Delay(50);
+
+            // The container died before the stream opened: only "since" can bring its event back, as after a reconnect.
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var seen = new List<ContainerEvent>();
+            var stream = engine.StreamEventsAsync(platformId, before, containerEvent =>
+            {
+                seen.Add(containerEvent);
+                if (containerEvent.Action == "die")
+                    stop.Cancel();
+            }, stop.Token);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream);
+
+            var died = Assert.Single(seen, containerEvent => containerEvent.Action == "die");
+            Assert.Equal((id, 1), (died.ContainerId, died.ExitCode));
+        }
+        finally
+        {
+            await engine.RemoveAsync(id, CancellationToken.None);
+        }
+
+        await Assert.ThrowsAsync<ContainerNotFoundException>(() => engine.RemoveAsync(id, CancellationToken.None));
     }
 
     private static JsonObject WebContainer(string image, IEnumerable<string> command) =>
