@@ -79,7 +79,10 @@ public sealed partial class LocalAwsPlatform
         var verifier = new SigV4Verifier(new CredentialStore(accounts, sessions), options.Clock);
         var ecr = new EcrService(registries.ToDictionary(registry => registry.Ecr.AccountId, registry => registry.Ecr));
         // ECS runs services on the local Docker engine; without an engine the platform still serves ECR and STS, and ECS calls fail clearly.
-        var ecs = new EcsService(new EcsOptions { DataDirectory = dataDirectory, Clock = options.Clock, ToolOutput = options.ToolOutput });
+        var ecs = new EcsService(new EcsOptions
+        {
+            DataDirectory = dataDirectory, Clock = options.Clock, RegistryCredentials = EcrPullCredentials.For(registries.Select(registry => registry.Ecr), options.Clock),
+        });
         var api = new AwsApiEndpoint(
             new JsonProtocol([ecr, ecs], verifier, options.Region),
             new QueryProtocol([new StsService(accounts, sessions)], verifier, options.Region),

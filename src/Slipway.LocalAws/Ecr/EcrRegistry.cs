@@ -26,6 +26,13 @@ internal sealed class EcrRegistry(string accountId, string region, RepositorySto
     /// <summary>The address <c>docker login</c> takes: <c>http://127.0.0.1:{port}</c>.</summary>
     public string ProxyEndpoint => $"http://127.0.0.1:{PublicPort}";
 
+    /// <summary>The user name and password (valid for <see cref="RegistryToken.Lifetime"/> from <paramref name="now"/>) that the registry proxy accepts, as GetAuthorizationToken hands them out.</summary>
+    public (string UserName, string Password, DateTimeOffset ExpiresAt) IssueCredential(DateTimeOffset now)
+    {
+        var expiresAt = now + RegistryToken.Lifetime;
+        return (RegistryToken.UserName, RegistryToken.Issue(TokenKey, AccountId, expiresAt), DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()));
+    }
+
     /// <summary>The repository URI images are named by: <c>127.0.0.1:{port}/{name}</c>.</summary>
     public string RepositoryUri(string name) => $"127.0.0.1:{PublicPort}/{name}";
 

@@ -14,15 +14,14 @@ internal sealed partial class EcrService
         var ecr = registries.TryGetValue(context.AccountId, out var registry)
             ? registry
             : throw new AwsErrorException("InvalidParameterException", $"Account '{context.AccountId}' has no registry on this platform.");
-        var expiresAt = context.Now + RegistryToken.Lifetime;
-        var password = RegistryToken.Issue(ecr.TokenKey, ecr.AccountId, expiresAt);
-        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RegistryToken.UserName}:{password}"));
+        var (userName, password, expiresAt) = ecr.IssueCredential(context.Now);
+        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}"));
         return Done(new JsonObject
         {
             ["authorizationData"] = new JsonArray(new JsonObject
             {
                 ["authorizationToken"] = token,
-                ["expiresAt"] = AwsJson.Timestamp(DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds())),
+                ["expiresAt"] = AwsJson.Timestamp(expiresAt),
                 ["proxyEndpoint"] = ecr.ProxyEndpoint,
             }),
         });

@@ -1,11 +1,13 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Slipway.LocalAws.Server;
 
 namespace Slipway.LocalAws.Ecs;
 
-/// <summary>A container definition's <c>healthCheck</c>, validated with ECS's limits and translated to <c>docker run --health-*</c> options.</summary>
-internal sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int? StartPeriod)
+/// <summary>
+/// A container definition's <c>healthCheck</c>, validated with ECS's limits. The command stays as ECS defines it, <c>["CMD", ...]</c>
+/// or <c>["CMD-SHELL", "..."]</c>, which is also Docker's <c>Healthcheck.Test</c>: a <c>CMD</c> check runs without a shell in the image.
+/// </summary>
+internal sealed record ContainerHealthCheck(IReadOnlyList<string> Command, TimeSpan Interval, TimeSpan Timeout, int Retries, TimeSpan? StartPeriod)
 {
     /// <summary>The health check of <paramref name="container"/>, or null; a <c>ClientException</c> when it breaks ECS's rules.</summary>
     public static ContainerHealthCheck? Read(JsonObject container)
@@ -17,34 +19,11 @@ internal sealed record ContainerHealthCheck(IReadOnlyList<string> Command, int I
             throw Invalid("command must start with \"CMD\" or \"CMD-SHELL\" followed by the command");
         return new ContainerHealthCheck(
             command,
-            InRange(check, "interval", 30, 5, 300, "seconds"),
-            InRange(check, "timeout", 5, 2, 60, "seconds"),
+            TimeSpan.FromSeconds(InRange(check, "interval", 30, 5, 300, "seconds")),
+            TimeSpan.FromSeconds(InRange(check, "timeout", 5, 2, 60, "seconds")),
             InRange(check, "retries", 3, 1, 10, "retries"),
-            check["startPeriod"] is null ? null : InRange(check, "startPeriod", 0, 0, 300, "seconds"));
+            check["startPeriod"] is null ? null : TimeSpan.FromSeconds(InRange(check, "startPeriod", 0, 0, 300, "seconds")));
     }
-
-    /// <summary>The <c>docker run</c> options; a <c>CMD</c> command is quoted into a shell command, as the CLI only takes shell commands (the image needs <c>/bin/sh</c> either way).</summary>
-    public IEnumerable<string> DockerArguments()
-    {
-        var shellCommand = Command[0] == "CMD-SHELL" ? string.Join(' ', Command.Skip(1)) : string.Join(' ', Command.Skip(1).Select(Quote));
-        yield return "--health-cmd";
-        yield return shellCommand;
-        yield return "--health-interval";
-        yield return Seconds(Interval);
-        yield return "--health-timeout";
-        yield return Seconds(Timeout);
-        yield return "--health-retries";
-        yield return Retries.ToString(CultureInfo.InvariantCulture);
-        if (StartPeriod is { } startPeriod)
-        {
-            yield return "--health-start-period";
-            yield return Seconds(startPeriod);
-        }
-    }
-
-    private static string Seconds(int seconds) => seconds.ToString(CultureInfo.InvariantCulture) + "s";
-
-    private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static int InRange(JsonObject check, string name, int defaultValue, int minimum, int maximum, string unit)
     {

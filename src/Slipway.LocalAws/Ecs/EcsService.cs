@@ -7,7 +7,7 @@ using Slipway.LocalAws.Server;
 namespace Slipway.LocalAws.Ecs;
 
 /// <summary>
-/// ECS over JSON 1.1, its services run as containers of the local Docker engine: task definitions, clusters and services per
+/// ECS over JSON 1.1, its services run as containers of the local Docker engine (over its API): task definitions, clusters and services per
 /// account, deployments rolled out by a background reconciler with ECS's circuit breaker. Operations are split by resource
 /// into partial files; disposing stops the reconciler and (by default) removes every container it started.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed partial class EcsService : IAwsJsonService, IAsyncDisposable
 {
     private readonly EcsOptions _options;
     private readonly EcsStateStore _store;
-    private readonly DockerCli _docker;
+    private readonly DockerEngine _docker;
     private readonly ServiceScheduler _scheduler;
     private readonly Lock _stopLock = new();
     private Task? _stopped;
@@ -28,7 +28,7 @@ internal sealed partial class EcsService : IAwsJsonService, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ReconcileInterval, TimeSpan.Zero, nameof(options));
         _options = options;
         _store = EcsStateStore.Open(Path.Combine(Path.GetFullPath(options.DataDirectory), "ecs"));
-        _docker = new DockerCli(options.DockerExecutable, options.DockerHost, options.ToolOutput);
+        _docker = new DockerEngine(options.DockerHost);
         _scheduler = new ServiceScheduler(_store, _docker, options);
         _scheduler.Start();
     }
@@ -92,11 +92,17 @@ internal sealed partial class EcsService : IAwsJsonService, IAsyncDisposable
     public Task StopAsync()
     {
         lock (_stopLock)
-            return _stopped ??= _scheduler.StopAsync(_options.RemoveContainersOnShutdown);
+            return _stopped ??= StopSchedulerAsync();
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task StopSchedulerAsync()
+    {
+        await _scheduler.StopAsync(_options.RemoveContainersOnShutdown);
+        _docker.Dispose();
+    }
 
     // Deployments need the engine: a service call that would start one fails at once, with the fix, rather than leaving the rollout stuck.
     private async Task RequireEngineAsync(CancellationToken cancellationToken)

@@ -126,16 +126,4 @@ public sealed class EcsLifecycleTest(HttpdImage image) : IClassFixture<HttpdImag
         Assert.Contains("dockerd --storage-driver=vfs", error.Message);
         Assert.Equal(error.Message, check.Message);
     }
-
-    [Fact]
-    public async Task TestMissingCli_ErrorSaysHowToInstall()
-    {
-        await using var ecs = new EcsHarness(dockerExecutable: "/nonexistent/docker");
-        await ecs.RegisterHttpdAsync("no-cli", image, "v1", HttpdImage.FreePort());
-
-        var error = await ecs.FailAsync("CreateService", new JsonObject { ["serviceName"] = "s", ["taskDefinition"] = "no-cli:1", ["desiredCount"] = 1 }, "ServerException");
-
-        Assert.Contains("'/nonexistent/docker' was not found", error.Message);
-        Assert.Contains("apt-get install -y docker.io", error.Message);
-    }
 }

@@ -63,18 +63,6 @@ public sealed class TaskConditionTest
         Assert.Null(condition.StoppedReason);
     }
 
-    [Fact]
-    public void TestParse_ReadsInspectLine()
-    {
-        var line = "abc123\t{\"slipway.ecs.task\":\"t1\"}\t{\"Status\":\"running\",\"Running\":true,\"ExitCode\":0,\"Error\":\"\","
-            + "\"Health\":{\"Status\":\"healthy\",\"FailingStreak\":0,\"Log\":[{\"Output\":\"tab\\there\"}]}}";
-
-        var observation = ContainerObservation.Parse(line);
-
-        Assert.NotNull(observation);
-        Assert.Equal(("abc123", "t1", "running", "healthy", null), (observation.Id, observation.TaskId, observation.Status, observation.Health, observation.Error));
-    }
-
     private static Dictionary<string, ContainerObservation> Observed(params (string Id, string Status, int ExitCode, string? Health)[] containers) =>
         containers.ToDictionary(container => container.Id, container => new ContainerObservation(
             container.Id, new Dictionary<string, string>(), container.Status, container.ExitCode, container.Health, null));

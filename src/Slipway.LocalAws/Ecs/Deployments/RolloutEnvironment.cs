@@ -8,9 +8,11 @@ namespace Slipway.LocalAws.Ecs.Deployments;
 /// <param name="Containers">This platform's containers by id, as observed at the start of the pass.</param>
 /// <param name="PortsInUse">The host ports the live tasks of every service hold now.</param>
 /// <param name="AfterRestart">Whether this is the first pass since the platform started: tasks whose containers are gone were removed at shutdown, not failed.</param>
+/// <param name="WakeAt">Asks for a pass at a <see cref="System.Diagnostics.Stopwatch"/> timestamp, for what no engine event announces (a launch backoff ending, a task stabilizing).</param>
 internal sealed record RolloutEnvironment(
     TaskLauncher Launcher,
     EcsOptions Options,
     IReadOnlyDictionary<string, ContainerObservation> Containers,
     Func<IReadOnlySet<int>> PortsInUse,
-    bool AfterRestart);
+    bool AfterRestart,
+    Action<long> WakeAt);

@@ -86,6 +86,9 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
         task.IsReady = hasHealthCheck
             ? condition.IsHealthy
             : Stopwatch.GetElapsedTime(task.RunningSince.Value) >= environment.Options.TaskStabilizationTime;
+        // No event says a task has run long enough: ask for a pass when it will have.
+        if (!hasHealthCheck && !task.IsReady)
+            environment.WakeAt(task.RunningSince.Value + Ticks(environment.Options.TaskStabilizationTime));
     }
 
     private void RecordFailure(DeploymentRecord deployment, string taskId, string reason)
@@ -93,10 +96,10 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
         deployment.FailedTasks++;
         deployment.ConsecutiveFailures++;
         deployment.UpdatedAt = Now;
-        // Back off like ECS's task launch throttling, doubling from one reconcile interval up to ten seconds.
+        // Back off like ECS's task launch throttling, doubling from LaunchRetryDelay up to ten seconds.
         var delay = TimeSpan.FromTicks(Math.Min(
-            environment.Options.ReconcileInterval.Ticks << Math.Min(deployment.ConsecutiveFailures - 1, 10), TimeSpan.FromSeconds(10).Ticks));
-        deployment.NextLaunchAt = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+            environment.Options.LaunchRetryDelay.Ticks << Math.Min(deployment.ConsecutiveFailures - 1, 10), TimeSpan.FromSeconds(10).Ticks));
+        deployment.NextLaunchAt = Stopwatch.GetTimestamp() + Ticks(delay);
         service.AddEvent(ServiceEvents.TaskStopped(service, taskId, reason), Now);
     }
 
@@ -122,7 +125,15 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
             return;
         }
 
-        if (excess == 0 || Stopwatch.GetTimestamp() < primary.NextLaunchAt || account.FindTaskDefinition(primary.TaskDefinition) is not { } definition)
+        if (excess == 0)
+            return;
+        if (Stopwatch.GetTimestamp() < primary.NextLaunchAt)
+        {
+            environment.WakeAt(primary.NextLaunchAt);
+            return;
+        }
+
+        if (account.FindTaskDefinition(primary.TaskDefinition) is not { } definition)
             return;
         var ports = definition.HostPorts();
         var started = new List<string>();
@@ -148,7 +159,11 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
         }
 
         if (started.Count > 0)
+        {
             service.AddEvent(ServiceEvents.Started(service, started), Now);
+            // The engine sends no event for a start the platform made itself: the next pass sees the new tasks run.
+            environment.WakeAt(Stopwatch.GetTimestamp());
+        }
     }
 
     private async Task CompleteAsync(DeploymentRecord primary, CancellationToken cancellationToken)
@@ -189,6 +204,8 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
 
     private static bool IsAtDesiredCount(DeploymentRecord deployment) =>
         deployment.Tasks.Count == deployment.DesiredCount && deployment.Tasks.All(task => task.IsReady);
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     private IReadOnlySet<int> PortsOf(string taskDefinition) => account.FindTaskDefinition(taskDefinition)?.HostPorts() ?? new HashSet<int>();
 }

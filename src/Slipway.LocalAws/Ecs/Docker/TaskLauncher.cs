@@ -7,10 +7,12 @@ namespace Slipway.LocalAws.Ecs.Docker;
 internal sealed record TaskLaunch(string TaskId, TaskRecord? Task, string? StoppedReason);
 
 /// <summary>Starts a task as one labelled Docker container per container definition, and stops tasks by removing their containers.</summary>
-internal sealed class TaskLauncher(DockerCli docker, string platformId)
+/// <param name="engine">The engine the containers run on.</param>
+/// <param name="platformContainers">The platform's containers, to remove a task's.</param>
+/// <param name="platformId">The value of every container's <c>slipway.ecs.platform</c> label.</param>
+/// <param name="credentials">The credential to pull an image of a registry host for an account with, or null to pull anonymously.</param>
+internal sealed class TaskLauncher(DockerEngine engine, PlatformContainers platformContainers, string platformId, Func<string, string, RegistryCredential?>? credentials)
 {
-    private static readonly string[] PullErrors = ["Unable to find image", "pull access denied", "manifest unknown", "not found: manifest", "repository does not exist"];
-
     /// <summary>Starts a task of <paramref name="deployment"/>; when a container cannot start, removes the ones already started and reports why.</summary>
     public async Task<TaskLaunch> StartAsync(
         string accountId, ServiceRecord service, DeploymentRecord deployment, TaskDefinitionRecord definition, DateTimeOffset now, CancellationToken cancellationToken)
@@ -33,12 +35,19 @@ internal sealed class TaskLauncher(DockerCli docker, string platformId)
                 [ContainerLabels.Task] = taskId,
                 [ContainerLabels.Container] = name,
             };
-            var (containerId, error) = await docker.RunAsync(ContainerRunArguments.For(container, dockerName, labels), cancellationToken);
-            if (containerId is null)
+            var request = ContainerCreateRequest.For(container, dockerName, labels);
+            var registry = RegistryCredential.RegistryHost(request.Image);
+            string containerId;
+            try
             {
-                // A container that failed to start still exists ("Created"): remove it by name with the task's others.
-                await docker.RemoveAsync([.. containers.Select(started => started.ContainerId), dockerName], cancellationToken);
-                return new TaskLaunch(taskId, null, StoppedReason(error ?? "the engine gave no reason"));
+                containerId = await engine.RunAsync(request, registry is null ? null : credentials?.Invoke(accountId, registry), cancellationToken);
+            }
+            catch (ContainerStartException exception)
+            {
+                // A container that failed to start still exists ("Created"): remove it with the task's others.
+                var created = exception.ContainerId is { } id ? [id] : Array.Empty<string>();
+                await platformContainers.RemoveAsync([.. containers.Select(started => started.ContainerId), .. created], cancellationToken);
+                return new TaskLaunch(taskId, null, (exception.IsPullFailure ? "CannotPullContainerError: " : "CannotStartContainerError: ") + exception.Message);
             }
 
             containers.Add(new TaskContainerRecord(name, containerId, container.OptionalBool("essential") ?? true, container["healthCheck"] is not null));
@@ -50,10 +59,7 @@ internal sealed class TaskLauncher(DockerCli docker, string platformId)
 
     /// <summary>Stops <paramref name="tasks"/> by removing their containers.</summary>
     public Task StopAsync(IEnumerable<TaskRecord> tasks, CancellationToken cancellationToken) =>
-        docker.RemoveAsync(tasks.SelectMany(task => task.Containers).Select(container => container.ContainerId).ToList(), cancellationToken);
-
-    private static string StoppedReason(string error) =>
-        (PullErrors.Any(marker => error.Contains(marker, StringComparison.OrdinalIgnoreCase)) ? "CannotPullContainerError: " : "CannotStartContainerError: ") + error;
+        platformContainers.RemoveAsync(tasks.SelectMany(task => task.Containers).Select(container => container.ContainerId).ToList(), cancellationToken);
 
     private static string Shorten(string name) => name.Length <= 40 ? name : name[..40];
 }

@@ -13,10 +13,14 @@ internal sealed class EcsHarness : IAsyncDisposable
     public const string Region = "us-east-1";
 
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DefaultReconcileInterval = new EcsOptions { DataDirectory = "." }.ReconcileInterval;
     private readonly bool _ownsDirectory;
 
-    /// <summary>Starts a service on <paramref name="dataDirectory"/>, or on a new temporary folder that disposing removes.</summary>
-    public EcsHarness(string? dataDirectory = null, bool removeContainersOnShutdown = true, string? dockerHost = null, string dockerExecutable = "docker")
+    /// <summary>
+    /// Starts a service on <paramref name="dataDirectory"/>, or on a new temporary folder that disposing removes. The reconcile
+    /// interval is the platform's default safety net unless given: passes run when engine events and calls wake them, as in use.
+    /// </summary>
+    public EcsHarness(string? dataDirectory = null, bool removeContainersOnShutdown = true, string? dockerHost = null, TimeSpan? reconcileInterval = null)
     {
         _ownsDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("slipway-ecs-").FullName;
@@ -25,8 +29,8 @@ internal sealed class EcsHarness : IAsyncDisposable
             DataDirectory = DataDirectory,
             RemoveContainersOnShutdown = removeContainersOnShutdown,
             DockerHost = dockerHost,
-            DockerExecutable = dockerExecutable,
-            ReconcileInterval = TimeSpan.FromMilliseconds(250),
+            ReconcileInterval = reconcileInterval ?? DefaultReconcileInterval,
+            LaunchRetryDelay = TimeSpan.FromMilliseconds(250),
         });
     }
 
