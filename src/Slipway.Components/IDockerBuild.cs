@@ -4,6 +4,7 @@ using Slipway.Containers.References;
 using Slipway.Containers.Registry;
 using Slipway.IO;
 using Slipway.Logging;
+using Slipway.Versioning.Git;
 using Slipway.Versioning.GitFlow;
 
 namespace Slipway.Components;
