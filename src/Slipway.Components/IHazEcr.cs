@@ -40,11 +40,11 @@ public interface IHazEcr : IHazAws, IHazGitVersion
     Task<EcrRegistry> GetEcrAsync(string account) =>
         this.State().GetOrAddAsync($"{nameof(IHazEcr)}.Ecr.{account}", ct => ConnectAsync(account, ct), CancellationToken);
 
-    /// <summary>Adds the "Repository: created ..." note when a target created the image repository.</summary>
-    void ReportRepository(EnsuredRepository repository)
+    /// <summary>Adds the "Repository: created ..." note when a target created the image repository with <paramref name="settings"/>.</summary>
+    void ReportRepository(EnsuredRepository repository, EcrRepositorySettings settings)
     {
         if (repository.Created)
-            this.ReportSummary("Repository", $"created {repository.Repository.RepositoryUri} ({ImageRepositorySettings.Description})");
+            this.ReportSummary("Repository", $"created {repository.Repository.RepositoryUri} ({settings.Description})");
     }
 
     private async Task<EcrRegistry> ConnectAsync(string account, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public interface IPromoteRelease : IHazEcr
                 await GetEcrAsync(CandidateAccount), await GetEcrAsync(ReleaseAccount), ImageRepositorySettings, tags.Candidate, tags.Release));
             var result = await EcrReleasePromotion.PromoteAsync(request, ct);
 
-            ReportRepository(result.Repository);
+            ReportRepository(result.Repository, request.Repository);
             this.State().Set(PromotionKey, result.Promotion);
             this.ReportSummary("Release", $"{result.Release}@{result.Promotion.Digest}");
             this.ReportSummary("Promotion", result.Promotion.Outcome == ImagePromotionOutcome.Copied

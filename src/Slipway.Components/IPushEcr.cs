@@ -47,7 +47,7 @@ public interface IPushEcr : IDockerBuild, IHazArtifacts
             });
             var result = await new EcrImagePush().PushAsync(request, LogToolOutput.Current, ct);
 
-            ReportRepository(result.Repository);
+            ReportRepository(result.Repository, request.Repository);
             this.State().Set(PushedKey, result.Push);
             await PushedImageRecord.From(result.Push, versioning.Variables.Sha, versioning.FullSemVer).WriteAsync(PushedImageFile, ct);
             this.ReportSummary("Image", result.Push.Pinned.ToString());

@@ -52,11 +52,14 @@ public sealed class ServiceRepository : IAsyncDisposable
     /// <summary>The full sha of HEAD.</summary>
     public string Head => Git("rev-parse", "HEAD").Trim();
 
+    /// <summary>Makes the build each <see cref="Run"/> runs (default: a plain <see cref="ServiceBuild"/>).</summary>
+    public Func<ServiceBuild> NewBuild { get; set; } = () => new ServiceBuild();
+
     /// <summary>Runs a build with the given targets and parameters (plus --root, and --image-repository svc unless given).</summary>
     public (int Code, string Output, ServiceBuild Build) Run(params string[] args)
     {
         var output = new StringWriter();
-        var build = new ServiceBuild();
+        var build = NewBuild();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
         {
             Arguments = [.. args, "--root", Root, "--no-logo", .. args.Contains("--image-repository") ? Array.Empty<string>() : ["--image-repository", "svc"]],
