@@ -7,6 +7,17 @@ namespace Slipway.Components.Tests.Images;
 
 public class ServiceBuild : SlipwayBuild, IPushEcr, IPromoteRelease;
 
+/// <summary>A service build that changes the components' calls through their Configure hooks.</summary>
+public class ConfiguredServiceBuild : ServiceBuild, IDockerBuild, IPushEcr
+{
+    Configure<Containers.Building.DockerBuildRequest> IDockerBuild.DockerBuildSettings => _ => _ with
+    {
+        Labels = new Dictionary<string, string> { ["slipway.test.hook"] = "applied" },
+    };
+
+    Configure<Containers.Ecr.EcrImagePushRequest> IPushEcr.PushEcrSettings => _ => _ with { Repository = _.Repository with { ScanOnPush = false } };
+}
+
 /// <summary>A service's git repository made by a test: a FROM-scratch Dockerfile with the static busybox, commits with increasing dates, and builds of it on the local platform.</summary>
 public sealed class ServiceRepository : IAsyncDisposable
 {

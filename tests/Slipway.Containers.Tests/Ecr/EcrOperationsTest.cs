@@ -24,8 +24,8 @@ public sealed class EcrOperationsTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _platform = await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = _data });
-        _development = await ConnectAsync("development");
-        _production = await ConnectAsync("production");
+        _development = await LocalEcr.ConnectAsync(_platform, "development");
+        _production = await LocalEcr.ConnectAsync(_platform, "production");
     }
 
     public async Task DisposeAsync()
@@ -37,17 +37,6 @@ public sealed class EcrOperationsTest : IAsyncLifetime
         if (_platform is not null)
             await _platform.DisposeAsync();
         Directory.Delete(_data, recursive: true);
-    }
-
-    async Task<EcrRegistry> ConnectAsync(string account)
-    {
-        var keys = _platform.Account(account);
-        return await EcrRegistry.ConnectAsync(account, new EcrClient(new Aws.AwsClientOptions
-        {
-            Region = _platform.Region,
-            ServiceUrl = _platform.Endpoint.ToString(),
-            Credentials = new Amazon.Runtime.BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey),
-        }), CancellationToken.None);
     }
 
     static string NewRepository() => "svc-" + Guid.NewGuid().ToString("N")[..8];

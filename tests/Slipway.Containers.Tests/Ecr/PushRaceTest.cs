@@ -31,14 +31,7 @@ public sealed class PushRaceTest : IAsyncLifetime
     {
         Building.DockerTestEngine.Require();
         _platform = await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = _data });
-        var keys = _platform.Account("development");
-        var ecr = new EcrClient(new Aws.AwsClientOptions
-        {
-            Region = _platform.Region,
-            ServiceUrl = _platform.Endpoint.ToString(),
-            Credentials = new Amazon.Runtime.BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey),
-        });
-        _account = await EcrRegistry.ConnectAsync("development", ecr, CancellationToken.None);
+        _account = await LocalEcr.ConnectAsync(_platform, "development");
         await _account.Ecr.CreateRepositoryAsync(new CreateRepositoryRequest { RepositoryName = "svc", ImageTagMutability = ImageTagMutability.Immutable });
         await _docker.LoginAsync(_account.Host, _account.Credentials.Username, _account.Credentials.Password, _config.Path, ToolOutput.None);
     }
