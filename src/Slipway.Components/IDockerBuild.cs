@@ -77,7 +77,7 @@ public interface IDockerBuild : IHazEcr
             });
             var result = await new DockerBuilder().BuildAsync(request, LogToolOutput.Current, ct);
             this.State().Set(BuiltKey, result);
-            this.ReportSummary("Image", $"{image} ({result.ImageId}, {result.Builder})");
+            this.ReportSummary("Image", $"{string.Join(", ", request.Tags)} ({result.ImageId}, {result.Builder})");
         });
 
     /// <summary>Why DockerBuild need not run: the candidate registry already holds this commit's tag built from this commit; null otherwise.</summary>
