@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Slipway;
 
-/// <summary>Helpers for components: parameter values and summary notes.</summary>
+/// <summary>Helpers for components: parameter values, summary notes, per-run state and resources.</summary>
 public static class BuildExtensions
 {
     /// <summary>The resolved value of the parameter declared by the calling member, or default when no source set it: <c>[Parameter] string Region => this.TryGetValue&lt;string&gt;() ?? "eu-west-1";</c>.</summary>
@@ -32,4 +32,8 @@ public static class BuildExtensions
         session.AddResource(resource);
         return resource;
     }
+
+    /// <summary>The state of the running build: values computed once per run and results targets publish (<see cref="BuildState"/>).</summary>
+    public static BuildState State(this ISlipwayBuild build) =>
+        (SlipwayBuild.SessionOf(build) ?? throw new InvalidOperationException("State() needs a build started with SlipwayBuild.Execute<T>() or BuildRunner.")).State;
 }

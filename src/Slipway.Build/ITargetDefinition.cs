@@ -77,8 +77,14 @@ public interface ITargetDefinition
     /// <summary>A condition checked just before the target runs; false skips it, with the expression as the reason.</summary>
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? expression = null);
 
+    /// <summary>Awaited form of <see cref="OnlyWhenDynamic(Func{bool}, string?)"/>, for a condition that asks a service; it gets the build's cancellation.</summary>
+    ITargetDefinition OnlyWhenDynamic(Func<CancellationToken, Task<bool>> condition, [CallerArgumentExpression(nameof(condition))] string? expression = null);
+
     /// <summary>A check just before the target runs that returns why to skip it (null to run); the reason shows in the log and the summary, e.g. "already built".</summary>
     ITargetDefinition SkipWhenDynamic(Func<string?> reason, [CallerArgumentExpression(nameof(reason))] string? expression = null);
+
+    /// <summary>Awaited form of <see cref="SkipWhenDynamic(Func{string?}, string?)"/>, for a check that asks a service (e.g. a registry); it gets the build's cancellation.</summary>
+    ITargetDefinition SkipWhenDynamic(Func<CancellationToken, Task<string?>> reason, [CallerArgumentExpression(nameof(reason))] string? expression = null);
 
     /// <summary>Requires a parameter to have a value (not null, not empty); checked before anything runs, prompting on a terminal.</summary>
     ITargetDefinition Requires(Func<object?> parameter, [CallerArgumentExpression(nameof(parameter))] string? expression = null);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Slipway.Aws;
 using Slipway.LocalAws;
@@ -18,8 +17,6 @@ public enum AwsPlatform
 /// <summary>A build that talks to AWS or to the embedded local platform, chosen by one parameter; the local platform starts on first use and stops when the build ends.</summary>
 public interface IHazAws : ISlipwayBuild
 {
-    private static readonly ConditionalWeakTable<ISlipwayBuild, Task<LocalAwsPlatform>> Platforms = new();
-
     /// <summary>aws or local; by default local, except on CodeBuild.</summary>
     [Parameter("Where AWS calls go: local (the embedded platform on 127.0.0.1; default except on CodeBuild) or aws.")]
     AwsPlatform Platform => this.TryGetValue<AwsPlatform?>() ?? (Host is Hosts.CodeBuild ? AwsPlatform.Aws : AwsPlatform.Local);
@@ -33,16 +30,16 @@ public interface IHazAws : ISlipwayBuild
     IO.AbsolutePath LocalAwsData => this.TryGetValue<IO.AbsolutePath>() ?? TemporaryDirectory / "local-aws";
 
     /// <summary>The running local platform (started on first use; its registries and containers stop when the build ends).</summary>
-    LocalAwsPlatform LocalPlatform => Platforms.GetValue(this, async build =>
-            build.DisposeAtEnd(await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = ((IHazAws)build).LocalAwsData }, CancellationToken.None)))
-        .GetAwaiter().GetResult();
+    Task<LocalAwsPlatform> GetLocalPlatformAsync() => this.State().GetOrAddAsync($"{nameof(IHazAws)}.LocalPlatform", async ct =>
+            this.DisposeAtEnd(await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = LocalAwsData }, ct)),
+        CancellationToken);
 
     /// <summary>Client options for an account of the chosen platform: on the local platform its endpoint and the account's keys (development, production, ...); on AWS the region and the credential chain, or <paramref name="credentials"/>.</summary>
-    AwsClientOptions AwsOptions(string account = "development", AWSCredentials? credentials = null)
+    async Task<AwsClientOptions> GetAwsOptionsAsync(string account = "development", AWSCredentials? credentials = null)
     {
         if (Platform == AwsPlatform.Aws)
             return new AwsClientOptions { Region = AwsRegion, Credentials = credentials };
-        var platform = LocalPlatform;
+        var platform = await GetLocalPlatformAsync();
         var local = platform.Account(account);
         return new AwsClientOptions
         {

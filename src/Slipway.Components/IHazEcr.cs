@@ -1,22 +1,17 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
 using Slipway.Aws.Credentials;
 using Slipway.Aws.Ecr;
+using Slipway.Containers.Ecr;
 
 namespace Slipway.Components;
 
 /// <summary>A build whose service image lives in ECR: candidates in one account's registry, releases in another's (the same on a single-account setup).</summary>
-public partial interface IHazEcr : IHazAws, IHazGitVersion
+public interface IHazEcr : IHazAws, IHazGitVersion
 {
-    private static readonly ConditionalWeakTable<ISlipwayBuild, ConcurrentDictionary<string, Lazy<Task<EcrAccount>>>> Accounts = new();
-
     /// <summary>The ECR repository of the service image.</summary>
     [Parameter("The ECR repository of the service image (default: the root folder's name in lower case).")]
     string ImageRepository => this.TryGetValue<string>() is { } name
-        ? ValidRepository().IsMatch(name) ? name : throw new ArgumentException(
-            $"--image-repository '{name}' is not an ECR repository name: 2 to 256 characters of lower-case letters, digits and . _ - /, starting with a letter or digit, e.g. 'orders' or 'team/orders'.")
-        : DefaultRepository(RootDirectory.Name);
+        ? EcrRepositoryName.Check(name, "--image-repository")
+        : EcrRepositoryName.FromFolder(RootDirectory.Name);
 
     /// <summary>Whether missing repositories are created with immutable tags.</summary>
     [Parameter("Create missing ECR repositories with immutable tags (default: true).")]
@@ -38,53 +33,27 @@ public partial interface IHazEcr : IHazAws, IHazGitVersion
     [Parameter("On AWS: the IAM role ARN to assume for the release account (default: the build's own credentials, one account).")]
     string? ReleaseRoleArn => this.TryGetValue<string>();
 
+    /// <summary><see cref="ImageRepository"/> with the settings a missing repository is created with.</summary>
+    EcrRepositorySettings ImageRepositorySettings => new(ImageRepository) { ImmutableTags = ImmutableTags, ScanOnPush = ScanOnPush };
+
     /// <summary>The registry of <paramref name="account"/> (connected on first use, closed when the build ends).</summary>
-    EcrAccount Ecr(string account) => Accounts.GetOrCreateValue(this)
-        .GetOrAdd(account, name => new Lazy<Task<EcrAccount>>(() => ConnectAsync(name)))
-        .Value.GetAwaiter().GetResult();
+    Task<EcrRegistry> GetEcrAsync(string account) =>
+        this.State().GetOrAddAsync($"{nameof(IHazEcr)}.Ecr.{account}", ct => ConnectAsync(account, ct), CancellationToken);
 
-    /// <summary>The repository <see cref="ImageRepository"/> in <paramref name="account"/>, created with <see cref="ImmutableTags"/> and <see cref="ScanOnPush"/> when missing.</summary>
-    async Task<EnsuredRepository> EnsureRepositoryAsync(EcrAccount account, CancellationToken cancellationToken)
+    /// <summary>Adds the "Repository: created ..." note when a target created the image repository with <paramref name="settings"/>.</summary>
+    void ReportRepository(EnsuredRepository repository, EcrRepositorySettings settings)
     {
-        var ensured = await account.Ecr.EnsureAsync(new CreateRepositoryRequest
-        {
-            RepositoryName = ImageRepository,
-            ImageTagMutability = ImmutableTags ? ImageTagMutability.Immutable : ImageTagMutability.Mutable,
-            ImageScanningConfiguration = new ImageScanningConfiguration(ScanOnPush),
-        }, cancellationToken);
-        if (ensured.Created)
-            this.ReportSummary("Repository", $"created {ensured.Repository.RepositoryUri} ({(ImmutableTags ? "immutable" : "mutable")} tags, scan on push {(ScanOnPush ? "on" : "off")})");
-        // Tags are checked before they are written; only immutability stops a concurrent writer from moving one in between.
-        if (ImmutableTags && ensured.Repository.ImageTagMutability == ImageTagMutability.Mutable)
-            throw new InvalidOperationException(
-                $"The ECR repository '{ensured.Repository.RepositoryUri ?? ImageRepository}' in account '{account.Name}' has mutable tags, so a concurrent push could move a tag " +
-                $"this build checked. Make it immutable ('aws ecr put-image-tag-mutability --repository-name {ImageRepository} --image-tag-mutability IMMUTABLE'), " +
-                "or pass --immutable-tags false to accept mutable tags.");
-        return ensured;
+        if (repository.Created)
+            this.ReportSummary("Repository", $"created {repository.Repository.RepositoryUri} ({settings.Description})");
     }
 
-    private async Task<EcrAccount> ConnectAsync(string account)
+    private async Task<EcrRegistry> ConnectAsync(string account, CancellationToken cancellationToken)
     {
-        var credentials = Platform == AwsPlatform.Aws && account == ReleaseAccount && ReleaseRoleArn is { } role
-            ? this.DisposeAtEnd(new DisposableRoleCredentials(new RoleCredentials(new AssumeRoleSettings(role, "slipway-release"), AwsOptions())))
-                .Credentials
-            : null;
-        var options = AwsOptions(account, credentials);
-        return this.DisposeAtEnd(await EcrAccount.ConnectAsync(account, new EcrClient(options), CancellationToken));
+        var role = Platform == AwsPlatform.Aws ? new ReleaseRole(ReleaseAccount, ReleaseRoleArn).CredentialsFor(account, await GetAwsOptionsAsync()) : null;
+        var credentials = role is null ? null : this.DisposeAtEnd(new DisposableRoleCredentials(role)).Credentials;
+        var options = await GetAwsOptionsAsync(account, credentials);
+        return this.DisposeAtEnd(await EcrRegistry.ConnectAsync(account, new EcrClient(options), cancellationToken));
     }
-
-    /// <summary>The default repository name: <paramref name="folder"/> in lower case, with characters ECR refuses replaced by '-'.</summary>
-    static string DefaultRepository(string folder)
-    {
-        var name = RepositoryUnsafe().Replace(folder.ToLowerInvariant(), "-").Trim('-', '.', '_');
-        return name.Length >= 2 ? name : "service";
-    }
-
-    [GeneratedRegex(@"[^a-z0-9._/-]+")]
-    private static partial Regex RepositoryUnsafe();
-
-    [GeneratedRegex(@"^(?=.{2,256}$)[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$")]
-    private static partial Regex ValidRepository();
 
     private sealed class DisposableRoleCredentials(RoleCredentials credentials) : IAsyncDisposable
     {

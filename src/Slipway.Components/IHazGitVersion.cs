@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Slipway.Versioning;
 
 namespace Slipway.Components;
@@ -6,8 +5,6 @@ namespace Slipway.Components;
 /// <summary>A build that knows its version: GitVersion 6 (GitFlow) variables and git-flow image tags of the commit being built, computed once per run.</summary>
 public interface IHazGitVersion : ISlipwayBuild
 {
-    private static readonly ConditionalWeakTable<ISlipwayBuild, Task<VersionResult>> Results = new();
-
     /// <summary>The branch being built; by default from CI variables, then the checkout.</summary>
     [Parameter("The branch being built (default: CI variables such as CODEBUILD_WEBHOOK_HEAD_REF, then the checked-out branch).")]
     string? Branch => this.TryGetValue<string>();
@@ -16,15 +13,10 @@ public interface IHazGitVersion : ISlipwayBuild
     [Parameter("Continue when the clone is shallow and cannot be deepened (versions may be wrong).")]
     bool AllowShallow => this.TryGetValue<bool?>() ?? false;
 
-    /// <summary>The version of the commit being built (computed on first use).</summary>
-    VersionResult Versioning => Results.GetValue(this, build =>
+    /// <summary>The version of the commit being built (computed on first use, then shared by every target of the run).</summary>
+    Task<VersionResult> GetVersioningAsync() => this.State().GetOrAddAsync($"{nameof(IHazGitVersion)}.Versioning", ct =>
             VersionCalculator.CalculateAsync(
-                new VersionRequest(build.RootDirectory)
-                {
-                    Branch = ((IHazGitVersion)build).Branch,
-                    Environment = build.EnvironmentVariables,
-                    AllowShallow = ((IHazGitVersion)build).AllowShallow,
-                },
-                build.CancellationToken))
-        .GetAwaiter().GetResult();
+                new VersionRequest(RootDirectory) { Branch = Branch, Environment = EnvironmentVariables, AllowShallow = AllowShallow },
+                ct),
+        CancellationToken);
 }

@@ -25,9 +25,9 @@ public interface IVersion : IHazGitVersion
     /// <summary>Prints the version.</summary>
     Target Version => _ => _
         .Description("Prints the version variables (GitVersion names) and git-flow image tags of the commit being built.")
-        .Executes(() =>
+        .Executes(async () =>
         {
-            var result = Versioning;
+            var result = await GetVersioningAsync();
             foreach (var warning in result.Warnings)
                 Log.Warning(warning);
             Log.Information($"Branch '{result.Variables.BranchName}' (from {result.BranchSource}) is a {result.Branch.Kind} branch; environment {result.ImageTags.Environment}.");

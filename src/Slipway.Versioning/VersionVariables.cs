@@ -50,6 +50,9 @@ public sealed class VersionVariables
     /// <summary>The branch name.</summary>
     public string BranchName => this["BranchName"]!;
 
+    /// <summary>Changed, staged and untracked paths in the work tree (0 when unknown): an image built from them is not the commit's.</summary>
+    public int UncommittedChanges => int.TryParse(this["UncommittedChanges"], NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
+
     /// <summary>The variables as GitVersion's JSON (indented, numbers as numbers, absent values as null).</summary>
     public string ToJson()
     {

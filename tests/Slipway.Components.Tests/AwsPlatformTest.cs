@@ -9,7 +9,7 @@ public class AwsBuild : SlipwayBuild, IHazAws
 
     public Target Push => _ => _.Executes(async ct =>
     {
-        using var ecr = new EcrClient(((IHazAws)this).AwsOptions());
+        using var ecr = new EcrClient(await ((IHazAws)this).GetAwsOptionsAsync());
         var created = await ecr.CreateRepositoryAsync(new CreateRepositoryRequest { RepositoryName = "svc" }, ct);
         Uri = created.Repository!.RepositoryUri;
         Registry = (await ecr.GetAuthorizationTokenAsync(ct)).AuthorizationData[0].ProxyEndpoint;

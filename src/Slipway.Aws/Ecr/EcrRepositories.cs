@@ -1,12 +1,12 @@
 namespace Slipway.Aws.Ecr;
 
-/// <summary>A repository that exists after <see cref="EcrRepositories.EnsureAsync"/>, and whether that call created it.</summary>
+/// <summary>A repository that exists after <see cref="EcrRepositories.EnsureAsync(EcrClient, CreateRepositoryRequest, CancellationToken)"/>, and whether that call created it.</summary>
 /// <param name="Repository">The repository as ECR describes it.</param>
 /// <param name="Created">True when this call created it; false when it already existed (its settings were left as they are).</param>
 public sealed record EnsuredRepository(Repository Repository, bool Created);
 
 /// <summary>Repository operations built from several ECR calls.</summary>
-public static class EcrRepositories
+public static partial class EcrRepositories
 {
     /// <summary>Returns the repository <see cref="CreateRepositoryRequest.RepositoryName"/>, creating it with the request's settings when it is missing.</summary>
     /// <remarks>An existing repository is never changed, and a concurrent creation (RepositoryAlreadyExists) counts as existing.</remarks>

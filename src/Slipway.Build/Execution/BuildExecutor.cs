@@ -44,7 +44,7 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
             Exception? checkError = null;
             try
             {
-                reason = DynamicSkipReason(target);
+                reason = await DynamicSkipReasonAsync(target, aborted ? kill : abort);
             }
             catch (Exception exception)
             {
@@ -72,17 +72,19 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
         target.SkipReason = reason;
     }
 
-    private string? DynamicSkipReason(ExecutableTarget target)
+    private async Task<string?> DynamicSkipReasonAsync(ExecutableTarget target, CancellationToken token)
     {
+        // A check sees the token its actions will: a registry lookup in it stops on Ctrl-C.
+        session.CancellationToken = token;
         foreach (var condition in target.Definition.DynamicConditions)
         {
-            if (!condition.Evaluate())
+            if (!await condition.Evaluate(token))
                 return $"OnlyWhenDynamic: {condition.Text}";
         }
 
         foreach (var check in target.Definition.DynamicSkipChecks)
         {
-            if (check.Reason() is { Length: > 0 } reason)
+            if (await check.Reason(token) is { Length: > 0 } reason)
                 return reason;
         }
 

@@ -21,6 +21,9 @@ internal sealed class BuildSession
     public ExecutableTarget? CurrentTarget { get; set; }
     public AbsolutePath TemporaryDirectory => Root / ".nuke" / "temp";
 
+    /// <summary>The run's shared values; a new run starts with an empty one.</summary>
+    public BuildState State { get; } = new();
+
     private readonly List<IAsyncDisposable> _resources = [];
 
     /// <summary>Keeps a resource until the run ends.</summary>

@@ -9,9 +9,20 @@ internal static class ExpressionText
             return "<condition>";
         var text = expression.Trim();
         var arrow = text.IndexOf("=>", StringComparison.Ordinal);
-        if (arrow >= 0 && text[..arrow].Trim() is "()" or "_")
+        // The lambda's head says nothing to a reader: "() =>", and for awaited checks "ct =>" or "async ct =>".
+        if (arrow >= 0 && IsLambdaHead(text[..arrow]))
             text = text[(arrow + 2)..].Trim();
         return string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static bool IsLambdaHead(string head)
+    {
+        var parameters = head.Trim();
+        if (parameters.StartsWith("async ", StringComparison.Ordinal))
+            parameters = parameters[6..].Trim();
+        if (parameters.StartsWith('(') && parameters.EndsWith(')'))
+            parameters = parameters[1..^1].Trim();
+        return parameters.Length == 0 || parameters.All(c => char.IsLetterOrDigit(c) || c == '_');
     }
 
     /// <summary>The last identifier of a member access such as <c>this.Settings.ApiKey</c>, or null when the text is not one.</summary>

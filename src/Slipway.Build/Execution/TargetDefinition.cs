@@ -5,7 +5,11 @@ namespace Slipway.Execution;
 /// <summary>A condition or requirement together with the source text that explains it.</summary>
 internal sealed record Condition(Func<bool> Evaluate, string Text);
 
-internal sealed record SkipCheck(Func<string?> Reason, string Text);
+/// <summary>A condition checked just before the target runs, awaited; a synchronous one is wrapped.</summary>
+internal sealed record DynamicCondition(Func<CancellationToken, Task<bool>> Evaluate, string Text);
+
+/// <summary>A run-time check that returns why to skip the target (null to run), awaited; a synchronous one is wrapped.</summary>
+internal sealed record SkipCheck(Func<CancellationToken, Task<string?>> Reason, string Text);
 
 /// <summary>A requirement of a target: a parameter that must have a value, or a predicate that must hold.</summary>
 internal sealed record Requirement(Func<object?>? Parameter, Func<bool>? Predicate, string Text)
@@ -37,7 +41,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<TargetReference> TriggersTargets { get; } = [];
     public List<TargetReference> TriggeredByTargets { get; } = [];
     public List<Condition> StaticConditions { get; } = [];
-    public List<Condition> DynamicConditions { get; } = [];
+    public List<DynamicCondition> DynamicConditions { get; } = [];
 
     public List<SkipCheck> DynamicSkipChecks { get; } = [];
     public List<Requirement> Requirements { get; } = [];
@@ -107,13 +111,19 @@ internal sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
-    public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string? expression = null)
+    public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string? expression = null) =>
+        OnlyWhenDynamic(_ => Task.FromResult(condition()), expression);
+
+    public ITargetDefinition OnlyWhenDynamic(Func<CancellationToken, Task<bool>> condition, string? expression = null)
     {
-        DynamicConditions.Add(new Condition(condition, ExpressionText.Body(expression)));
+        DynamicConditions.Add(new DynamicCondition(condition, ExpressionText.Body(expression)));
         return this;
     }
 
-    public ITargetDefinition SkipWhenDynamic(Func<string?> reason, string? expression = null)
+    public ITargetDefinition SkipWhenDynamic(Func<string?> reason, string? expression = null) =>
+        SkipWhenDynamic(_ => Task.FromResult(reason()), expression);
+
+    public ITargetDefinition SkipWhenDynamic(Func<CancellationToken, Task<string?>> reason, string? expression = null)
     {
         DynamicSkipChecks.Add(new SkipCheck(reason, ExpressionText.Body(expression)));
         return this;

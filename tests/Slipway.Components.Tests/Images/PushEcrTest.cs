@@ -181,4 +181,17 @@ public sealed class PushEcrTest : IAsyncLifetime
     }
 
     static string Digest(string output) => Regex.Match(output, @"// Image: \S+@(sha256:[0-9a-f]{64})").Groups[1].Value;
+
+    [Fact]
+    public async Task TestConfigureHooks_ChangeTheBuildAndThePush()
+    {
+        _repository.NewBuild = () => new ConfiguredServiceBuild();
+        var (code, output, build) = _repository.Run("PushEcr");
+
+        Assert.True(code == 0, output);
+        var labels = await new Containers.Building.DockerCli().InspectLabelsAsync(((IDockerBuild)build).BuiltImage!.ImageId, Tooling.ToolOutput.None);
+        Assert.Equal("applied", labels["slipway.test.hook"]);
+        Assert.Equal(_repository.Head, labels["org.opencontainers.image.revision"]);
+        Assert.Matches(@"// Repository: created 127\.0\.0\.1:\d+/svc \(immutable tags, scan on push off\)", output);
+    }
 }

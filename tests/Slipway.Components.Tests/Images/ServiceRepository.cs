@@ -7,6 +7,17 @@ namespace Slipway.Components.Tests.Images;
 
 public class ServiceBuild : SlipwayBuild, IPushEcr, IPromoteRelease;
 
+/// <summary>A service build that changes the components' calls through their Configure hooks.</summary>
+public class ConfiguredServiceBuild : ServiceBuild, IDockerBuild, IPushEcr
+{
+    Configure<Containers.Building.DockerBuildRequest> IDockerBuild.DockerBuildSettings => _ => _ with
+    {
+        Labels = new Dictionary<string, string> { ["slipway.test.hook"] = "applied" },
+    };
+
+    Configure<Containers.Ecr.EcrImagePushRequest> IPushEcr.PushEcrSettings => _ => _ with { Repository = _.Repository with { ScanOnPush = false } };
+}
+
 /// <summary>A service's git repository made by a test: a FROM-scratch Dockerfile with the static busybox, commits with increasing dates, and builds of it on the local platform.</summary>
 public sealed class ServiceRepository : IAsyncDisposable
 {
@@ -52,11 +63,14 @@ public sealed class ServiceRepository : IAsyncDisposable
     /// <summary>The full sha of HEAD.</summary>
     public string Head => Git("rev-parse", "HEAD").Trim();
 
+    /// <summary>Makes the build each <see cref="Run"/> runs (default: a plain <see cref="ServiceBuild"/>).</summary>
+    public Func<ServiceBuild> NewBuild { get; set; } = () => new ServiceBuild();
+
     /// <summary>Runs a build with the given targets and parameters (plus --root, and --image-repository svc unless given).</summary>
     public (int Code, string Output, ServiceBuild Build) Run(params string[] args)
     {
         var output = new StringWriter();
-        var build = new ServiceBuild();
+        var build = NewBuild();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
         {
             Arguments = [.. args, "--root", Root, "--no-logo", .. args.Contains("--image-repository") ? Array.Empty<string>() : ["--image-repository", "svc"]],

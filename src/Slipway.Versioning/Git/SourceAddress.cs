@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Slipway.Components;
+namespace Slipway.Versioning.Git;
 
 /// <summary>Turns a git remote into the web address an image's <c>org.opencontainers.image.source</c> label points to.</summary>
 public static partial class SourceAddress

@@ -1,4 +1,6 @@
-namespace Slipway.Components.Tests.Images;
+using Slipway.Versioning.Git;
+
+namespace Slipway.Versioning.Tests.Git;
 
 public class SourceAddressTest
 {

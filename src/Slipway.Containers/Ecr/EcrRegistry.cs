@@ -4,12 +4,12 @@ using Slipway.Containers.Registry;
 using Slipway.Tooling;
 using RegistryCredentials = Slipway.Containers.Registry.RegistryCredentials;
 
-namespace Slipway.Components;
+namespace Slipway.Containers.Ecr;
 
-/// <summary>One account's ECR registry as a build uses it: the ECR API client, the registry host and a registry client logged in with the ECR token.</summary>
-public sealed class EcrAccount : IAsyncDisposable
+/// <summary>One account's ECR registry: the ECR API client, the registry host and a registry client logged in with the ECR token.</summary>
+public sealed class EcrRegistry : IAsyncDisposable
 {
-    EcrAccount(string name, EcrClient ecr, string host, RegistryCredentials credentials)
+    EcrRegistry(string name, EcrClient ecr, string host, RegistryCredentials credentials)
     {
         Name = name;
         Ecr = ecr;
@@ -18,7 +18,7 @@ public sealed class EcrAccount : IAsyncDisposable
         Registry = new RegistryClient(host, credentials);
     }
 
-    /// <summary>The account's name or id as the build was given it (e.g. development).</summary>
+    /// <summary>The account's name or id as the caller was given it (e.g. development).</summary>
     public string Name { get; }
 
     /// <summary>The ECR API client for the account.</summary>
@@ -36,8 +36,8 @@ public sealed class EcrAccount : IAsyncDisposable
     /// <summary>The reference of <paramref name="repository"/>:<paramref name="tag"/> in this registry.</summary>
     public ImageReference Image(string repository, string tag) => ImageReference.Parse($"{Host}/{repository}:{tag}");
 
-    /// <summary>Connects to the account's registry: fetches an ECR token and registers its password as a secret.</summary>
-    public static async Task<EcrAccount> ConnectAsync(string name, EcrClient ecr, CancellationToken cancellationToken)
+    /// <summary>Connects to the account's registry: fetches an ECR token and registers its password as a secret; the registry owns <paramref name="ecr"/> from then on.</summary>
+    public static async Task<EcrRegistry> ConnectAsync(string name, EcrClient ecr, CancellationToken cancellationToken)
     {
         var token = await ecr.GetAuthorizationTokenAsync(cancellationToken);
         var data = token.AuthorizationData.FirstOrDefault()
@@ -46,7 +46,7 @@ public sealed class EcrAccount : IAsyncDisposable
         SecretMasker.Global.Register(decoded.Password);
         SecretMasker.Global.Register(data.AuthorizationToken!);
         var endpoint = new Uri(data.ProxyEndpoint ?? throw new InvalidOperationException($"ECR returned no registry address for account '{name}'."));
-        return new EcrAccount(name, ecr, endpoint.Authority, new RegistryCredentials(decoded.UserName, decoded.Password));
+        return new EcrRegistry(name, ecr, endpoint.Authority, new RegistryCredentials(decoded.UserName, decoded.Password));
     }
 
     /// <summary>Closes both clients.</summary>

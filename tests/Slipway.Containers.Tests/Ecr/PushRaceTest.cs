@@ -1,13 +1,14 @@
 using System.Net;
 using Slipway.Aws.Ecr;
 using Slipway.Containers.Building;
+using Slipway.Containers.Ecr;
 using Slipway.Containers.Publishing;
 using Slipway.Containers.References;
 using Slipway.Containers.Registry;
 using Slipway.LocalAws;
 using Slipway.Tooling;
 
-namespace Slipway.Components.Tests.Images;
+namespace Slipway.Containers.Tests.Ecr;
 
 /// <summary>
 /// A push that loses a race on an immutable ECR repository (the tag appeared between the publisher's check and its push): the registry
@@ -24,13 +25,13 @@ public sealed class PushRaceTest : IAsyncLifetime
     readonly DockerCli _docker = new();
     readonly DockerConfigFolder _config = new();
     LocalAwsPlatform _platform = null!;
-    EcrAccount _account = null!;
+    EcrRegistry _account = null!;
 
     public async Task InitializeAsync()
     {
-        ServiceRepository.RequireDocker();
+        Building.DockerTestEngine.Require();
         _platform = await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = _data });
-        _account = await EcrAccount.ConnectAsync("development", ServiceRepository.Ecr(_platform, "development"), CancellationToken.None);
+        _account = await LocalEcr.ConnectAsync(_platform, "development");
         await _account.Ecr.CreateRepositoryAsync(new CreateRepositoryRequest { RepositoryName = "svc", ImageTagMutability = ImageTagMutability.Immutable });
         await _docker.LoginAsync(_account.Host, _account.Credentials.Username, _account.Credentials.Password, _config.Path, ToolOutput.None);
     }
