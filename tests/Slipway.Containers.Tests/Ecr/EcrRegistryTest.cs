@@ -3,11 +3,12 @@ using System.Text;
 using Amazon.Runtime;
 using Slipway.Aws;
 using Slipway.Aws.Ecr;
+using Slipway.Containers.Ecr;
 
-namespace Slipway.Components.Tests;
+namespace Slipway.Containers.Tests.Ecr;
 
 /// <summary>Connecting to an account's registry when ECR's answer lacks what a login needs.</summary>
-public class EcrAccountTest
+public class EcrRegistryTest
 {
     [Fact]
     public async Task TestConnect_AnswerWithoutAuthorizationDataNamesTheAccount()
@@ -22,7 +23,7 @@ public class EcrAccountTest
             HttpHandler = handler,
         });
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EcrAccount.ConnectAsync("production", ecr, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EcrRegistry.ConnectAsync("production", ecr, CancellationToken.None));
 
         Assert.Equal("ECR returned no authorization data for account 'production'; check that the credentials may call ecr:GetAuthorizationToken.", error.Message);
         ecr.Dispose();
