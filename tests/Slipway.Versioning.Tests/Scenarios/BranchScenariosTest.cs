@@ -93,6 +93,38 @@ public class BranchScenariosTest
         await repo.AssertFullSemVer("2.0.0-beta.2+1");
     }
 
+    // Pre-release numbers compare as numbers: beta.10 is after beta.2. As strings ("10" < "2") or ignored, these versions come out wrong.
+    [Fact]
+    public async Task TestRelease_BetaTenIsAfterBetaTwo()
+    {
+        using var repo = MainTagged("1.0.3");
+        repo.Branch("develop");
+        repo.MakeCommit();
+        repo.Branch("release/2.0.0");
+        repo.MakeCommit();
+        repo.Tag("2.0.0-beta.2");
+        repo.MakeCommit();
+        repo.Tag("2.0.0-beta.10");
+        repo.MakeCommit();
+        await repo.AssertFullSemVer("2.0.0-beta.11+1");
+    }
+
+    [Fact]
+    public async Task TestRelease_ALowerBetaTaggedLaterDoesNotLowerTheVersion()
+    {
+        using var repo = MainTagged("1.0.3");
+        repo.Branch("develop");
+        repo.MakeCommit();
+        repo.Branch("release/2.0.0");
+        repo.MakeCommit();
+        repo.Tag("2.0.0-beta.10");
+        repo.MakeCommit();
+        // Newer, but lower: the highest pre-release wins, as the highest tag always does.
+        repo.Tag("2.0.0-beta.2");
+        repo.MakeCommit();
+        await repo.AssertFullSemVer("2.0.0-beta.11+2");
+    }
+
     [Fact]
     public async Task TestDevelop_TracksAnOpenReleaseBranch()
     {
