@@ -15,7 +15,7 @@ namespace Slipway.LocalAws;
 public sealed partial class LocalAwsPlatform
 {
     /// <summary>Starts the platform described by <paramref name="options"/> and returns once every endpoint answers.</summary>
-    /// <exception cref="InvalidOperationException">The data folder is in use, or a required tool (<c>docker-registry</c>, <c>htpasswd</c>) is missing or failed.</exception>
+    /// <exception cref="InvalidOperationException">The data folder is in use, a kept port (API or registry) stayed busy past <see cref="LocalAwsOptions.PortWaitTimeout"/>, or a required tool (<c>docker-registry</c>, <c>htpasswd</c>) is missing or failed.</exception>
     public static async Task<LocalAwsPlatform> StartAsync(LocalAwsOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

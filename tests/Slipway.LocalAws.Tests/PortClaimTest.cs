@@ -37,6 +37,25 @@ public class PortClaimTest
     }
 
     [Fact]
+    public void TestClaimNew_ChoosesBelowTheEphemeralRangeSoNoOutgoingConnectionTakesItLater()
+    {
+        var ephemeral = PortClaim.EphemeralRangeStart();
+        Assert.NotNull(ephemeral); // Linux, as everywhere this runs
+
+        var ports = Enumerable.Range(0, 20).Select(_ => PortClaim.ClaimNew()).ToList();
+        try
+        {
+            Assert.All(ports, port => Assert.InRange(port.Port, PortClaim.LowestNewPort, ephemeral.Value - 1));
+            Assert.Equal(20, ports.Select(port => port.Port).Distinct().Count());
+        }
+        finally
+        {
+            foreach (var port in ports)
+                port.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task TestClaimRegistryPorts_HeldPastTheWaitFailsNamingPortAccountFolderAndHolder()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);
