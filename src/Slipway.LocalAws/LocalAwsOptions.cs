@@ -19,8 +19,11 @@ public sealed class LocalAwsOptions
     /// <summary>The folder holding the platform's state, credentials and registry storage; it survives restarts.</summary>
     public string DataDirectory { get; init; } = DefaultDataDirectory;
 
-    /// <summary>The API port on 127.0.0.1; 0 picks a free one.</summary>
+    /// <summary>The API port on 127.0.0.1; 0 keeps the one first chosen for the data folder (a free one on the first start).</summary>
     public int Port { get; init; }
+
+    /// <summary>How long a start waits for a kept port (a registry's, the API's) that is busy before it fails naming the holder; it never moves to another port.</summary>
+    public TimeSpan PortWaitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The one region the platform serves; requests signed for another region are refused.</summary>
     public string Region { get; init; } = "us-east-1";

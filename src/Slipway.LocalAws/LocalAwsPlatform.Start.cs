@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Slipway.LocalAws.Ecr;
 using Slipway.LocalAws.Ecs;
+using Slipway.LocalAws.Ports;
 using Slipway.LocalAws.Registry;
 using Slipway.LocalAws.Server;
 using Slipway.LocalAws.Signing;
@@ -14,66 +15,40 @@ namespace Slipway.LocalAws;
 public sealed partial class LocalAwsPlatform
 {
     /// <summary>Starts the platform described by <paramref name="options"/> and returns once every endpoint answers.</summary>
-    /// <exception cref="InvalidOperationException">The data folder is in use, or a required tool (<c>docker-registry</c>, <c>htpasswd</c>) is missing or failed.</exception>
+    /// <exception cref="InvalidOperationException">The data folder is in use, a kept port (API or registry) stayed busy past <see cref="LocalAwsOptions.PortWaitTimeout"/>, or a required tool (<c>docker-registry</c>, <c>htpasswd</c>) is missing or failed.</exception>
     public static async Task<LocalAwsPlatform> StartAsync(LocalAwsOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var folderLock = DataFolderLock.Acquire(dataDirectory);
-        for (var attempt = 1; ; attempt++)
+        var registries = new List<AccountRegistry>();
+        try
         {
-            var registries = new List<AccountRegistry>();
-            try
-            {
-                var accounts = AccountStore.Open(dataDirectory, options.Accounts);
-                AssignRegistryPorts(accounts.All, keepFreePorts: attempt == 1);
-                accounts.Save();
+            var accounts = AccountStore.Open(dataDirectory, options.Accounts);
+            // Every address clients are given is bound here and held until the server takes it over: nothing can take it in between.
+            using var ports = await ClaimPortsAsync(accounts, options, dataDirectory, cancellationToken);
 
-                var starts = accounts.All.Select(account => AccountRegistry.StartAsync(account, dataDirectory, options, cancellationToken)).ToList();
-                await ((Task)Task.WhenAll(starts)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                registries.AddRange(starts.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result));
-                await RethrowFirstFailureAsync(starts);
+            var starts = accounts.All.Select(account => AccountRegistry.StartAsync(account, dataDirectory, options, cancellationToken)).ToList();
+            await ((Task)Task.WhenAll(starts)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            registries.AddRange(starts.Where(start => start.IsCompletedSuccessfully).Select(start => start.Result));
+            await RethrowFirstFailureAsync(starts);
 
-                var (server, ecs) = await StartServerAsync(options, accounts, registries, dataDirectory, cancellationToken);
-                var platform = new LocalAwsPlatform(server, ecs, registries, folderLock, accounts.All.Select(account => account.ToAccount()).ToList(), options.Region, dataDirectory);
-                platform.WriteRuntimeRecord(options.HostedByCli);
-                return platform;
-            }
-            // A registry port kept from the last run was free when checked but another process bound it before the server did: new ports.
-            catch (IOException exception) when (attempt < 3 && FreePort.IsAddressInUse(exception))
-            {
-                await StopAllAsync(registries);
-            }
-            catch
-            {
-                await StopAllAsync(registries);
-                folderLock.Dispose();
-                throw;
-            }
+            var (server, ecs) = await StartServerAsync(options, accounts, ports, registries, dataDirectory, cancellationToken);
+            var platform = new LocalAwsPlatform(server, ecs, registries, folderLock, accounts.All.Select(account => account.ToAccount()).ToList(), options.Region, dataDirectory);
+            platform.WriteRuntimeRecord(options.HostedByCli);
+            return platform;
         }
-    }
-
-    /// <summary>
-    /// Gives every account a registry port of its own: a kept port while it is still free (repository URIs stay the same), else a new one.
-    /// A new port is never one another account keeps or was just given: nothing is bound yet, so the system may hand out such a port again.
-    /// </summary>
-    internal static void AssignRegistryPorts(IReadOnlyList<AccountRecord> accounts, bool keepFreePorts)
-    {
-        var taken = new HashSet<int>();
-        var kept = keepFreePorts ? accounts.Where(account => FreePort.IsFree(account.RegistryPort) && taken.Add(account.RegistryPort)).ToHashSet() : [];
-        foreach (var account in accounts.Where(account => !kept.Contains(account)))
+        catch
         {
-            int port;
-            do
-                port = FreePort.Pick();
-            while (!taken.Add(port));
-            account.RegistryPort = port;
+            await StopAllAsync(registries);
+            folderLock.Dispose();
+            throw;
         }
     }
 
     private static async Task<(AwsServer Server, EcsService Ecs)> StartServerAsync(
-        LocalAwsOptions options, AccountStore accounts, IReadOnlyList<AccountRegistry> registries, string dataDirectory, CancellationToken cancellationToken)
+        LocalAwsOptions options, AccountStore accounts, ClaimedPorts ports, IReadOnlyList<AccountRegistry> registries, string dataDirectory, CancellationToken cancellationToken)
     {
         var sessions = new SessionStore(dataDirectory, options.Clock);
         var verifier = new SigV4Verifier(new CredentialStore(accounts, sessions), options.Clock);
@@ -88,11 +63,11 @@ public sealed partial class LocalAwsPlatform
             new QueryProtocol([new StsService(accounts, sessions)], verifier, options.Region),
             options.Clock);
         var proxies = registries.ToDictionary(
-            registry => registry.Ecr.PublicPort,
+            registry => ports.Registries[registry.Ecr.AccountId].Release(),
             registry => (Microsoft.AspNetCore.Http.RequestDelegate)new RegistryProxy(registry.Ecr, options.Clock).HandleAsync);
         try
         {
-            return (await AwsServer.StartAsync(options.Port, api.HandleAsync, proxies, cancellationToken), ecs);
+            return (await AwsServer.StartAsync(ports.Api.Release(), api.HandleAsync, proxies, cancellationToken), ecs);
         }
         catch
         {

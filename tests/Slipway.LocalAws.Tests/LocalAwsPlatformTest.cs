@@ -5,7 +5,7 @@ using Slipway.LocalAws.Tests.Infrastructure;
 namespace Slipway.LocalAws.Tests;
 
 /// <summary>The platform's lifetime: state that survives a restart, processes that do not survive a stop, and clear failures.</summary>
-public sealed class LocalAwsPlatformTest : IDisposable
+public sealed partial class LocalAwsPlatformTest : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("slipway-local-aws-").FullName;
 

@@ -81,6 +81,34 @@ public sealed class SigV4VerifierTest(TestPlatform fixture) : IClassFixture<Test
         Assert.Equal(("UnrecognizedClientException", "UnrecognizedClientException", 200), (wrongToken.ErrorType, noToken.ErrorType, rightToken.Status));
     }
 
+    [Fact]
+    public async Task TestVerify_PermanentKeyWithASessionTokenIsRejectedAsAwsDoes()
+    {
+        using var root = fixture.Sts(Clients.Root(fixture.Development));
+        var session = (await root.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{fixture.Development.Id}:role/r", RoleSessionName = "mixed" })).Credentials;
+        // A real, current session token, sent with the account's permanent key: AWS refuses the pair, whatever the token.
+        var permanentWithToken = new ImmutableCredentials(fixture.Development.AccessKeyId, fixture.Development.SecretAccessKey, session.SessionToken);
+        using var sts = fixture.Sts(new SessionAWSCredentials(permanentWithToken.AccessKey, permanentWithToken.SecretKey, permanentWithToken.Token));
+
+        var json = await fixture.Ecr(permanentWithToken).FailAsync("DescribeRepositories", null, 403, "UnrecognizedClientException");
+        var query = await Assert.ThrowsAnyAsync<AmazonSecurityTokenServiceException>(() => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
+
+        Assert.Equal("The security token included in the request is invalid.", json.ErrorMessage);
+        Assert.Equal(("InvalidClientTokenId", 403, "The security token included in the request is invalid."), (query.ErrorCode, (int)query.StatusCode, query.Message));
+    }
+
+    [Fact]
+    public async Task TestVerify_TemporaryKeyWithoutItsTokenIsInvalidClientTokenIdForSts()
+    {
+        using var root = fixture.Sts(Clients.Root(fixture.Development));
+        var session = (await root.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{fixture.Development.Id}:role/r", RoleSessionName = "tokenless" })).Credentials;
+        using var sts = fixture.Sts(new BasicAWSCredentials(session.AccessKeyId, session.SecretAccessKey));
+
+        var query = await Assert.ThrowsAnyAsync<AmazonSecurityTokenServiceException>(() => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
+
+        Assert.Equal(("InvalidClientTokenId", 403, "The security token included in the request is invalid."), (query.ErrorCode, (int)query.StatusCode, query.Message));
+    }
+
     [Theory]
     [InlineData(-20, "Signature expired: ")]
     [InlineData(20, "Signature not yet current: ")]

@@ -5,10 +5,11 @@ namespace Slipway.Containers.Building;
 
 /// <summary>Builds images with the docker CLI: BuildKit through buildx when the CLI has it, the classic builder otherwise.</summary>
 /// <param name="cli">The docker CLI to use; null for one with the process's environment.</param>
-public sealed class DockerBuilder(DockerCli? cli = null)
+/// <param name="kind">The builder to use whatever the CLI has (e.g. the classic one, for output that must not depend on the machine); null to detect it.</param>
+public sealed class DockerBuilder(DockerCli? cli = null, DockerBuilderKind? kind = null)
 {
     readonly SemaphoreSlim _detectGate = new(1, 1);
-    DockerBuilderKind? _kind;
+    DockerBuilderKind? _kind = kind;
 
     /// <summary>The docker CLI this builder runs.</summary>
     public DockerCli Cli { get; } = cli ?? new DockerCli();
@@ -48,7 +49,7 @@ public sealed class DockerBuilder(DockerCli? cli = null)
         }
     }
 
-    /// <summary>Which builder this instance uses; asks the CLI once, on first use.</summary>
+    /// <summary>Which builder this instance uses: the one it was given, else asks the CLI once, on first use.</summary>
     public async Task<DockerBuilderKind> DetectAsync(IToolOutput output, CancellationToken cancellationToken = default)
     {
         await _detectGate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ internal sealed record CommandLineArguments(string Verb, string DataDirectory, i
 
         Options:
           --data DIR       State folder (default: ~/.local/share/slipway/local-aws).
-          --port N         API port on 127.0.0.1 (default: 0, a free port).
+          --port N         API port on 127.0.0.1 (default: 0, the port first chosen for the data folder).
           --region REGION  The region the platform serves (default: us-east-1).
           --json           Print the start information as JSON.
         """;

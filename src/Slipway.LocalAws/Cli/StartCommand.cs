@@ -21,7 +21,10 @@ internal static class StartCommand
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 
-        var options = new LocalAwsOptions { DataDirectory = command.DataDirectory, Port = command.Port, Region = command.Region, HostedByCli = true };
+        var options = new LocalAwsOptions
+        {
+            DataDirectory = command.DataDirectory, Port = command.Port, Region = command.Region, HostedByCli = true, ToolOutput = new PlatformMessages(Console.Error),
+        };
         await using var platform = await LocalAwsPlatform.StartAsync(options, stopRequested.Token);
         await output.WriteLineAsync(command.Json ? Json(platform) : Text(platform));
         await output.FlushAsync();

@@ -1,8 +1,7 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,19 +23,23 @@ internal sealed class AwsServer : IAsyncDisposable
     /// <summary>The port the AWS API listens on.</summary>
     public int ApiPort { get; }
 
-    /// <summary>Starts listening: <paramref name="apiPort"/> (0 for a free one) for <paramref name="api"/>, and each port of <paramref name="ports"/> for its handler.</summary>
-    public static async Task<AwsServer> StartAsync(int apiPort, RequestDelegate api, IReadOnlyDictionary<int, RequestDelegate> ports, CancellationToken cancellationToken)
+    /// <summary>Serves on sockets already bound and listening, which it then owns: <paramref name="apiListener"/> for <paramref name="api"/>, each of <paramref name="listeners"/> for its handler.</summary>
+    /// <remarks>Taking bound sockets rather than ports leaves no moment in which another process could take a port clients were given.</remarks>
+    public static async Task<AwsServer> StartAsync(Socket apiListener, RequestDelegate api, IReadOnlyDictionary<Socket, RequestDelegate> listeners, CancellationToken cancellationToken)
     {
+        var sockets = listeners.Keys.Append(apiListener).ToDictionary(socket => ((IPEndPoint)socket.LocalEndPoint!).Port);
+        var ports = listeners.ToDictionary(pair => ((IPEndPoint)pair.Key.LocalEndPoint!).Port, pair => pair.Value);
+        var apiPort = ((IPEndPoint)apiListener.LocalEndPoint!).Port;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         // The host must not take over the process's Ctrl-C and SIGTERM: whoever embeds the platform decides when it stops.
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.WebHost.UseSockets(transport => transport.CreateBoundListenSocket = endpoint => sockets[((IPEndPoint)endpoint).Port]);
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, apiPort);
-            foreach (var port in ports.Keys)
+            foreach (var port in sockets.Keys)
                 kestrel.Listen(IPAddress.Loopback, port);
         });
 
@@ -49,12 +52,12 @@ internal sealed class AwsServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            foreach (var socket in sockets.Values)
+                socket.Dispose();
             throw;
         }
 
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var boundApiPort = addresses.Select(address => new Uri(address).Port).First(port => !ports.ContainsKey(port));
-        return new AwsServer(app, boundApiPort);
+        return new AwsServer(app, apiPort);
     }
 
     /// <summary>Stops listening and waits for requests in flight, briefly.</summary>

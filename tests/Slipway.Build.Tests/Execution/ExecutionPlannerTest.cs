@@ -70,6 +70,34 @@ public class ExecutionPlannerTest : IDisposable
     }
 
     [Fact]
+    public void TestCycle_ATargetThatDependsOnItselfIsACycle()
+    {
+        var build = new SelfCycleBuild();
+        var run = _runner.Run(() => build, ["Loop"], CancellationToken.None);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(build.Ran);
+        Assert.Contains("Circular dependencies between targets:", run.Output);
+        Assert.Contains("Loop -> Loop", run.Output);
+    }
+
+    [Theory]
+    [InlineData(typeof(ChainBuild))]
+    [InlineData(typeof(RelationsBuild))]
+    [InlineData(typeof(ComponentBuild))]
+    public void TestPlan_EveryInvokedTargetIsInThePlan(Type buildType)
+    {
+        var targets = buildType.GetProperties().Where(x => x.PropertyType == typeof(Target)).Select(x => x.Name).ToList();
+        Assert.NotEmpty(targets);
+        // Each target alone, then all at once: whatever else is scheduled, each invoked one must be planned as invoked.
+        foreach (var invoked in targets.Select(x => new[] { x }).Append([.. targets]))
+        {
+            var run = _runner.Run(() => (RecordingBuild)Activator.CreateInstance(buildType)!, [.. invoked, "--plan"], CancellationToken.None);
+            Assert.Equal(0, run.ExitCode);
+            Assert.All(invoked, name => Assert.Matches($@"(?m)^\s*\d+\. {name}\s+run\s+<- invoked", run.Output));
+        }
+    }
+
+    [Fact]
     public void TestRelations_DependentForTriggersTriggeredByBefore()
     {
         var build = new RelationsBuild();

@@ -25,6 +25,12 @@ public class CycleBuild : RecordingBuild
     public Target Free => _ => Record(_, "Free");
 }
 
+public class SelfCycleBuild : RecordingBuild
+{
+    public Target Free => _ => Record(_, "Free");
+    public Target Loop => _ => Record(_.DependsOn(Loop), "Loop");
+}
+
 public class RelationsBuild : RecordingBuild
 {
     public Target Setup => _ => Record(_.DependentFor(Work), "Setup");

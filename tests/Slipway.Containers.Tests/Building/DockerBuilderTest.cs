@@ -170,14 +170,23 @@ public sealed class DockerBuilderTest : IAsyncLifetime
         Assert.Equal("unix:///tmp/nope.sock", error.DockerHost);
     }
 
+    [Theory]
+    [InlineData(DockerBuilderKind.Classic)]
+    [InlineData(DockerBuilderKind.BuildKit)]
+    public async Task TestDetect_APinnedKindIsUsedWhateverTheCliHas(DockerBuilderKind kind)
+    {
+        Assert.Equal(kind, await new DockerBuilder(kind: kind).DetectAsync(_output));
+    }
+
     [Fact]
     public async Task TestBuild_SecretsWithClassicBuilder_RefusedWithoutLeaking()
     {
-        if (await _builder.DetectAsync(_output) != DockerBuilderKind.Classic)
-            return;
+        // Pinned, so the refusal is checked on every machine, with or without buildx.
+        var classic = new DockerBuilder(kind: DockerBuilderKind.Classic);
+        Assert.Equal(DockerBuilderKind.Classic, await classic.DetectAsync(_output));
         var request = new DockerBuildRequest(Context(Dockerfile)) { Secrets = [new DockerBuildSecret("npm", "top-secret-value")] };
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => _builder.BuildAsync(request, _output));
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => classic.BuildAsync(request, _output));
 
         Assert.Contains("'npm'", error.Message);
         Assert.DoesNotContain("top-secret-value", error.Message);

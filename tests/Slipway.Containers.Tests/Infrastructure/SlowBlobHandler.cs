@@ -2,27 +2,32 @@ namespace Slipway.Containers.Tests.Infrastructure;
 
 /// <summary>
 /// Serves blob downloads slowly (16 KiB every 20 ms), so a test can act while a blob is half transferred; <see cref="MidBlob"/>
-/// completes once one blob body has delivered 64 KiB.
+/// completes once one blob body has delivered 64 KiB; <see cref="Delivered"/> counts the blob bytes handed out so far.
 /// </summary>
 public sealed class SlowBlobHandler() : DelegatingHandler(new HttpClientHandler())
 {
     readonly TaskCompletionSource midBlob = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    long delivered;
+
     public Task MidBlob => midBlob.Task;
+
+    /// <summary>Blob bytes delivered so far, over all downloads: what a copy has read, whatever the clock says.</summary>
+    public long Delivered => Interlocked.Read(ref delivered);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
         if (request.Method != HttpMethod.Get || !request.RequestUri!.AbsolutePath.Contains("/blobs/sha256:") || !response.IsSuccessStatusCode)
             return response;
-        var slow = new StreamContent(new SlowStream(await response.Content.ReadAsStreamAsync(cancellationToken), midBlob));
+        var slow = new StreamContent(new SlowStream(await response.Content.ReadAsStreamAsync(cancellationToken), midBlob, read => Interlocked.Add(ref delivered, read)));
         foreach (var header in response.Content.Headers)
             slow.Headers.TryAddWithoutValidation(header.Key, header.Value);
         response.Content = slow;
         return response;
     }
 
-    sealed class SlowStream(Stream inner, TaskCompletionSource midBlob) : Stream
+    sealed class SlowStream(Stream inner, TaskCompletionSource midBlob, Action<int> count) : Stream
     {
         long delivered;
 
@@ -44,6 +49,7 @@ public sealed class SlowBlobHandler() : DelegatingHandler(new HttpClientHandler(
         {
             await Task.Delay(20, cancellationToken);
             var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, 16 * 1024)], cancellationToken);
+            count(read);
             if ((delivered += read) >= 64 * 1024)
                 midBlob.TrySetResult();
             return read;

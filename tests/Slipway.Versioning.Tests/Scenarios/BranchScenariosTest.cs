@@ -93,6 +93,27 @@ public class BranchScenariosTest
         await repo.AssertFullSemVer("2.0.0-beta.2+1");
     }
 
+    // Pre-release numbers compare as numbers: beta.10 is after beta.2, also when beta.2 is tagged later (the highest tag wins, not the newest).
+    // Compared as strings ("10" < "2") both come out wrong; ignored, the second does.
+    [Theory]
+    [InlineData("2.0.0-beta.2", "2.0.0-beta.10", "2.0.0-beta.11+1")]
+    [InlineData("2.0.0-beta.10", "2.0.0-beta.2", "2.0.0-beta.11+2")]
+    public async Task TestRelease_BetaTenIsAfterBetaTwo(string older, string newer, string expected)
+    {
+        using var repo = MainTagged("1.0.3");
+        repo.Branch("develop");
+        repo.MakeCommit();
+        repo.Branch("release/2.0.0");
+        foreach (var tag in new[] { older, newer })
+        {
+            repo.MakeCommit();
+            repo.Tag(tag);
+        }
+
+        repo.MakeCommit();
+        await repo.AssertFullSemVer(expected);
+    }
+
     [Fact]
     public async Task TestDevelop_TracksAnOpenReleaseBranch()
     {
