@@ -151,7 +151,7 @@ public static class BuildRunner
             logger.WriteRaw($"{Environment.NewLine}Build {outcome} on {options.Clock():yyyy-MM-dd HH:mm:ss}.{(succeeded ? "" : " Re-run the same command with --continue to resume.")}", LogLevel.Error);
             build.RaiseBuildFinished(succeeded);
             return succeeded ? 0 : Failed;
-    
+
         }
         finally
         {

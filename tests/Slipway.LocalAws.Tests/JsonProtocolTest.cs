@@ -21,7 +21,10 @@ public sealed class JsonProtocolTest(TestPlatform fixture) : IClassFixture<TestP
     public async Task TestHandle_UnknownTargetPrefixIsUnknownOperationException()
     {
         var client = new AwsJsonClient(fixture.Platform.Endpoint, fixture.Platform.Region,
-            new(fixture.Development.AccessKeyId, fixture.Development.SecretAccessKey, null)) { TargetPrefix = "AmazonDynamoDBv2_20120810" };
+            new(fixture.Development.AccessKeyId, fixture.Development.SecretAccessKey, null))
+        {
+            TargetPrefix = "AmazonDynamoDBv2_20120810",
+        };
 
         var response = await client.CallAsync("ListTables");
 
@@ -61,7 +64,11 @@ public sealed class JsonProtocolTest(TestPlatform fixture) : IClassFixture<TestP
     {
         // A null the caller sent inside a container definition would otherwise come back: AWS leaves members without a value out.
         var ecs = new AwsJsonClient(fixture.Platform.Endpoint, fixture.Platform.Region,
-            new(fixture.Development.AccessKeyId, fixture.Development.SecretAccessKey, null)) { Service = "ecs", TargetPrefix = "AmazonEC2ContainerServiceV20141113" };
+            new(fixture.Development.AccessKeyId, fixture.Development.SecretAccessKey, null))
+        {
+            Service = "ecs",
+            TargetPrefix = "AmazonEC2ContainerServiceV20141113",
+        };
 
         var output = await ecs.InvokeAsync("RegisterTaskDefinition", new JsonObject
         {

@@ -86,10 +86,10 @@ public class ToolInvocationTest
     public void TestToString_ShowsTheMaskedCommandLineOnly()
     {
         var invocation = new ToolInvocation("docker", "login", "--username", "ci", "--password", "hunter2-secret")
-            {
-                StandardInput = "stdin-secret",
-                Environment = new Dictionary<string, string?> { ["TOKEN"] = "env-secret" },
-            }
+        {
+            StandardInput = "stdin-secret",
+            Environment = new Dictionary<string, string?> { ["TOKEN"] = "env-secret" },
+        }
             .AddSecrets("hunter2-secret");
 
         Assert.Equal("docker login --username ci --password '***'", invocation.ToString());

@@ -14,7 +14,10 @@ public partial class ToolRunnerTest
         // The background sleep is a grandchild of the runner: only a tree kill reaches it. The timeout clock starts with the
         // process, so it leaves the script seconds to write the pid and say "started".
         var invocation = Tools.Sh("sleep 120 & echo $! > \"$1\"; echo started; sleep 120; wait", pidFile)
-            with { Timeout = TimeSpan.FromSeconds(5) };
+            with
+        {
+            Timeout = TimeSpan.FromSeconds(5),
+        };
         var pid = 0;
         try
         {
@@ -113,7 +116,10 @@ public partial class ToolRunnerTest
         var pidFile = Path.Combine(Path.GetTempPath(), $"slipway-{Guid.NewGuid():N}.pid");
         // The tool exits at once, but leaves a chatty loop of two minutes behind on its output: without the timeout this ends only then.
         var invocation = Tools.Sh("(i=0; while [ $i -lt 600 ]; do echo tick; sleep 0.2; i=$((i+1)); done) & echo $! > \"$1\"; echo done", pidFile)
-            with { Timeout = TimeSpan.FromSeconds(3) };
+            with
+        {
+            Timeout = TimeSpan.FromSeconds(3),
+        };
         var pid = 0;
         try
         {

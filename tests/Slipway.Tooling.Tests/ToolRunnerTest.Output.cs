@@ -12,7 +12,10 @@ public partial class ToolRunnerTest
         var invocation = Tools.Sh(
             "seen() { while [ ! -e \"$1/$2\" ]; do sleep 0.01; done; }; " +
             "echo one; seen \"$1\" one; echo two >&2; seen \"$1\" two; echo three; seen \"$1\" three; printf 'no newline' >&2",
-            seen) with { Timeout = TimeSpan.FromSeconds(10) };
+            seen) with
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+        };
         try
         {
             var result = await ToolRunner.RunAsync(invocation, output);
@@ -68,7 +71,10 @@ public partial class ToolRunnerTest
         // 5 MB on each stream: a runner that read one stream to its end before the other would block forever
         // once the unread pipe filled up; the timeout turns such a hang into a failure.
         var invocation = Tools.Sh("lines() { head -c 4950000 /dev/zero | tr '\\0' x | fold -w 99; }; lines; lines >&2")
-            with { Timeout = TimeSpan.FromSeconds(20) };
+            with
+        {
+            Timeout = TimeSpan.FromSeconds(20),
+        };
 
         var result = await ToolRunner.RunAsync(invocation);
 

@@ -73,7 +73,10 @@ public sealed partial class DockerCli(IReadOnlyDictionary<string, string?>? envi
         Directory.CreateDirectory(dockerConfigDirectory);
         var invocation = Invocation("login", "--username", user, "--password-stdin", registry)
             .SetEnvironment(DockerConfigVariable, Path.GetFullPath(dockerConfigDirectory))
-            .AddSecrets(password) with { StandardInput = password };
+            .AddSecrets(password) with
+        {
+            StandardInput = password,
+        };
         return RunAsync(invocation, output, cancellationToken);
     }
 

@@ -3,16 +3,16 @@ namespace Slipway.Containers.Promotion;
 /// <summary>An async mutual exclusion per key: holders of one key take turns, other keys run freely; unused keys are forgotten.</summary>
 internal sealed class KeyedAsyncLock
 {
-    readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>Waits for the key's turn; disposing the result ends it.</summary>
     public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         Entry entry;
-        lock (entries)
+        lock (_entries)
         {
-            if (!entries.TryGetValue(key, out entry!))
-                entries[key] = entry = new Entry();
+            if (!_entries.TryGetValue(key, out entry!))
+                _entries[key] = entry = new Entry();
             entry.Users++;
         }
         try
@@ -29,12 +29,12 @@ internal sealed class KeyedAsyncLock
 
     void Leave(string key, Entry entry, bool held)
     {
-        lock (entries)
+        lock (_entries)
         {
             if (held)
                 entry.Turn.Release();
             if (--entry.Users == 0)
-                entries.Remove(key);
+                _entries.Remove(key);
         }
     }
 
@@ -46,11 +46,11 @@ internal sealed class KeyedAsyncLock
 
     sealed class Holder(Action leave) : IDisposable
     {
-        int left;
+        int _left;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref left, 1) == 0)
+            if (Interlocked.Exchange(ref _left, 1) == 0)
                 leave();
         }
     }

@@ -6,11 +6,11 @@ namespace Slipway.Containers.Registry;
 /// <summary>Bytes sent over the wire for blob bodies across every request of one operation, failed and repeated ones included.</summary>
 internal sealed class SentBytes
 {
-    long total;
+    long _total;
 
-    public long Total => Interlocked.Read(ref total);
+    public long Total => Interlocked.Read(ref _total);
 
-    public void Add(long count) => Interlocked.Add(ref total, count);
+    public void Add(long count) => Interlocked.Add(ref _total, count);
 }
 
 /// <summary>
@@ -19,13 +19,13 @@ internal sealed class SentBytes
 /// </summary>
 internal sealed class BlobContent : HttpContent
 {
-    readonly HttpContent inner;
-    readonly SentBytes sent;
+    readonly HttpContent _inner;
+    readonly SentBytes _sent;
 
     public BlobContent(HttpContent inner, SentBytes sent)
     {
-        this.inner = inner;
-        this.sent = sent;
+        _inner = inner;
+        _sent = sent;
         Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
     }
 
@@ -33,18 +33,18 @@ internal sealed class BlobContent : HttpContent
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        inner.CopyToAsync(new CountingStream(stream, sent), context, cancellationToken);
+        _inner.CopyToAsync(new CountingStream(stream, _sent), context, cancellationToken);
 
     protected override bool TryComputeLength(out long length)
     {
-        length = inner.Headers.ContentLength ?? -1;
+        length = _inner.Headers.ContentLength ?? -1;
         return length >= 0;
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-            inner.Dispose();
+            _inner.Dispose();
         base.Dispose(disposing);
     }
 

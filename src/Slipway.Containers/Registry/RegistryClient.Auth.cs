@@ -10,8 +10,8 @@ namespace Slipway.Containers.Registry;
 public sealed partial class RegistryClient
 {
     // Basic auth applies registry-wide; bearer tokens are per repository scope.
-    AuthenticationHeaderValue? basic;
-    readonly ConcurrentDictionary<string, AuthenticationHeaderValue> bearerTokens = new();
+    AuthenticationHeaderValue? _basic;
+    readonly ConcurrentDictionary<string, AuthenticationHeaderValue> _bearerTokens = new();
 
     async Task<HttpResponseMessage> SendAuthenticatedAsync(Func<HttpRequestMessage> create, string repository, string what,
         HttpCompletionOption completion, string? extraScope, CancellationToken cancellationToken)
@@ -21,15 +21,15 @@ public sealed partial class RegistryClient
         var challenge = response.Headers.WwwAuthenticate.FirstOrDefault();
         // Credentials already sent and refused: report, unless it was a cached bearer token that may have expired.
         var isBasic = challenge?.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) == true;
-        if (response.StatusCode != HttpStatusCode.Unauthorized || challenge is null || credentials is null && isBasic
-            || sentAuthorization && (isBasic || !bearerTokens.TryRemove(scopeKey, out _)))
+        if (response.StatusCode != HttpStatusCode.Unauthorized || challenge is null || _credentials is null && isBasic
+            || sentAuthorization && (isBasic || !_bearerTokens.TryRemove(scopeKey, out _)))
             return response;
         response.Dispose();
 
         if (isBasic)
-            basic = BasicHeader(credentials!);
+            _basic = BasicHeader(_credentials!);
         else if (challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-            bearerTokens[scopeKey] = await FetchTokenAsync(challenge.Parameter ?? "", repository, extraScope, what, cancellationToken);
+            _bearerTokens[scopeKey] = await FetchTokenAsync(challenge.Parameter ?? "", repository, extraScope, what, cancellationToken);
         else
             throw new RegistryException($"Registry '{Registry}' asks for '{challenge.Scheme}' authentication, which is not supported; expected Basic or Bearer.");
         return (await SendOnceAsync(create, scopeKey, completion, cancellationToken)).Response;
@@ -39,8 +39,8 @@ public sealed partial class RegistryClient
         HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         using var request = create();
-        request.Headers.Authorization = bearerTokens.TryGetValue(scopeKey, out var bearer) ? bearer : basic;
-        return (await http.SendAsync(request, completion, cancellationToken), request.Headers.Authorization is not null);
+        request.Headers.Authorization = _bearerTokens.TryGetValue(scopeKey, out var bearer) ? bearer : _basic;
+        return (await _http.SendAsync(request, completion, cancellationToken), request.Headers.Authorization is not null);
     }
 
     static AuthenticationHeaderValue BasicHeader(RegistryCredentials credentials) =>
@@ -60,12 +60,12 @@ public sealed partial class RegistryClient
         var uri = new UriBuilder(realm) { Query = string.Join('&', query) }.Uri;
 
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        if (credentials is not null)
-            request.Headers.Authorization = BasicHeader(credentials);
-        using var response = await http.SendAsync(request, cancellationToken);
+        if (_credentials is not null)
+            request.Headers.Authorization = BasicHeader(_credentials);
+        using var response = await _http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new RegistryException(
-                $"Registry '{Registry}' token service '{realm}' refused {(credentials is null ? "anonymous access" : $"user '{credentials.Username}'")} for {what}: HTTP {(int)response.StatusCode}.",
+                $"Registry '{Registry}' token service '{realm}' refused {(_credentials is null ? "anonymous access" : $"user '{_credentials.Username}'")} for {what}: HTTP {(int)response.StatusCode}.",
                 response.StatusCode, "UNAUTHORIZED");
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         var root = document.RootElement;

@@ -58,7 +58,7 @@ public sealed partial class RegistryClient
                     await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     hash.AppendData(buffer, 0, read);
                     received += read;
-                    options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Download, received, total));
+                    _options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Download, received, total));
                 }
                 var actual = "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
                 if (actual != digest)
@@ -66,7 +66,7 @@ public sealed partial class RegistryClient
                         code: "DIGEST_INVALID");
                 return received;
             }
-            catch (Exception e) when (attempt < options.MaxAttempts && IsTransient(e, cancellationToken))
+            catch (Exception e) when (attempt < _options.MaxAttempts && IsTransient(e, cancellationToken))
             {
                 await BackoffAsync(attempt, cancellationToken);
             }

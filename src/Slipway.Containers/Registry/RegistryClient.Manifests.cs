@@ -77,7 +77,7 @@ public sealed partial class RegistryClient
             // The CNCF registry verifies a manifest's references by reading each one's link file in the repository, and a concurrent push
             // committing the same blob or child manifest rewrites that file in place (truncate, then write): read empty, it answers DIGEST_INVALID.
             // The bytes sent are the ones the digest was computed from and the reference was checked above, so that answer is the race: retry.
-            catch (RegistryException e) when (e.Code == "DIGEST_INVALID" && attempt < options.MaxAttempts)
+            catch (RegistryException e) when (e.Code == "DIGEST_INVALID" && attempt < _options.MaxAttempts)
             {
                 await BackoffAsync(attempt, cancellationToken);
             }

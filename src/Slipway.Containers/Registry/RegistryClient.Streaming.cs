@@ -41,7 +41,7 @@ public sealed partial class RegistryClient
             }, repository, what, cancellationToken, retry: false);
             stored = put.IsSuccessStatusCode && hashing.Digest == digest;
             if (stored)
-                options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Upload, size, size));
+                _options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Upload, size, size));
             return (stored, sent.Total);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or RegistryException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -59,7 +59,7 @@ public sealed partial class RegistryClient
     /// <summary>Reads a stream once, hashing what passes through; <see cref="Digest"/> is known at the end.</summary>
     sealed class HashingStream(Stream inner) : Stream
     {
-        readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
         public string? Digest { get; private set; }
         public override bool CanRead => true;
@@ -80,16 +80,16 @@ public sealed partial class RegistryClient
         protected override void Dispose(bool disposing)
         {
             if (disposing)
-                hash.Dispose();
+                _hash.Dispose();
             base.Dispose(disposing);
         }
 
         int Seen(ReadOnlySpan<byte> read)
         {
             if (read.Length == 0)
-                Digest ??= "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+                Digest ??= "sha256:" + Convert.ToHexStringLower(_hash.GetHashAndReset());
             else
-                hash.AppendData(read);
+                _hash.AppendData(read);
             return read.Length;
         }
     }

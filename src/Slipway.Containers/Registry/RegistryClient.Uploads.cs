@@ -15,7 +15,7 @@ public sealed partial class RegistryClient
         var what = $"to upload blob {digest} to '{Registry}/{repository}'";
         var start = content.Position;
         var size = content.Length - start;
-        var chunked = size > options.ChunkSize;
+        var chunked = size > _options.ChunkSize;
         var sent = new SentBytes();
         UploadSession? session = null;
         for (var attempt = 1; ; attempt++)
@@ -33,7 +33,7 @@ public sealed partial class RegistryClient
             }
             catch (Exception e)
             {
-                var retry = attempt < options.MaxAttempts && IsTransient(e, cancellationToken);
+                var retry = attempt < _options.MaxAttempts && IsTransient(e, cancellationToken);
                 // A chunked upload keeps its session for the next attempt to resume; any other is closed so it does not linger.
                 if (session is not null && !(retry && chunked))
                 {
@@ -118,10 +118,10 @@ public sealed partial class RegistryClient
     async Task SendChunksAsync(string repository, string digest, UploadSession session, Stream content, long size, SentBytes sent, string what,
         CancellationToken cancellationToken)
     {
-        var buffer = new byte[options.ChunkSize];
+        var buffer = new byte[_options.ChunkSize];
         while (session.Offset < size)
         {
-            var length = (int)Math.Min(options.ChunkSize, size - session.Offset);
+            var length = (int)Math.Min(_options.ChunkSize, size - session.Offset);
             await content.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
             var (from, target) = (session.Offset, session.Location);
             using var response = await SendAsync(() =>
@@ -133,7 +133,7 @@ public sealed partial class RegistryClient
             await EnsureUploadAsync(response, what, cancellationToken);
             session.Location = Location(response);
             session.Offset += length;
-            options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Upload, session.Offset, size));
+            _options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Upload, session.Offset, size));
         }
     }
 
@@ -153,7 +153,7 @@ public sealed partial class RegistryClient
         }, repository, what, cancellationToken, retry: false);
         await EnsureUploadAsync(response, what, cancellationToken);
         if (content is not null)
-            options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Upload, size, size));
+            _options.Progress?.Report(new TransferProgress(repository, digest, TransferDirection.Upload, size, size));
     }
 
     async Task EnsureUploadAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)

@@ -6,20 +6,20 @@ namespace Slipway.Containers.Registry;
 /// <summary>A client of one registry's OCI distribution API (/v2/): manifests, blobs, uploads, mounts and tags.</summary>
 public sealed partial class RegistryClient : IDisposable
 {
-    readonly HttpClient http;
-    readonly RegistryCredentials? credentials;
-    readonly RegistryClientOptions options;
+    readonly HttpClient _http;
+    readonly RegistryCredentials? _credentials;
+    readonly RegistryClientOptions _options;
 
     /// <summary>Creates a client of <paramref name="registry"/> ("host[:port]"); the handler is owned by the caller when given.</summary>
     public RegistryClient(string registry, RegistryCredentials? credentials = null, RegistryClientOptions? options = null, HttpMessageHandler? handler = null)
     {
         Registry = registry;
-        this.credentials = credentials;
-        this.options = options ?? new RegistryClientOptions();
-        var scheme = this.options.Scheme ?? (IsLoopback(registry) ? "http" : "https");
+        _credentials = credentials;
+        _options = options ?? new RegistryClientOptions();
+        var scheme = _options.Scheme ?? (IsLoopback(registry) ? "http" : "https");
         BaseAddress = new Uri($"{scheme}://{registry}/");
-        http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        http.Timeout = Timeout.InfiniteTimeSpan;
+        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
     /// <summary>The registry host and port this client talks to.</summary>
@@ -29,7 +29,7 @@ public sealed partial class RegistryClient : IDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Releases the HTTP client (not a handler the caller passed in).</summary>
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     static bool IsLoopback(string registry)
     {
@@ -48,11 +48,11 @@ public sealed partial class RegistryClient : IDisposable
             try
             {
                 var response = await SendAuthenticatedAsync(create, repository, what, completion, extraScope, cancellationToken);
-                if (!IsTransient(response.StatusCode) || !retry || attempt >= options.MaxAttempts)
+                if (!IsTransient(response.StatusCode) || !retry || attempt >= _options.MaxAttempts)
                     return response;
                 response.Dispose();
             }
-            catch (Exception e) when (retry && attempt < options.MaxAttempts && IsTransient(e, cancellationToken))
+            catch (Exception e) when (retry && attempt < _options.MaxAttempts && IsTransient(e, cancellationToken))
             {
             }
             await BackoffAsync(attempt, cancellationToken);
@@ -61,7 +61,7 @@ public sealed partial class RegistryClient : IDisposable
 
     internal Task BackoffAsync(int attempt, CancellationToken cancellationToken)
     {
-        var delay = options.InitialBackoff * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble() / 2);
+        var delay = _options.InitialBackoff * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble() / 2);
         return Task.Delay(delay, cancellationToken);
     }
 
@@ -91,7 +91,7 @@ public sealed partial class RegistryClient : IDisposable
         var hint = response.StatusCode switch
         {
             HttpStatusCode.NotFound => " Check that the repository and tag or digest exist.",
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $" Check the credentials{(credentials is null ? " (none were given)" : $" of user '{credentials.Username}'")}.",
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $" Check the credentials{(_credentials is null ? " (none were given)" : $" of user '{_credentials.Username}'")}.",
             _ => "",
         };
         throw new RegistryException($"Registry '{Registry}' failed {what}: {detail}.{hint}", response.StatusCode, code);

@@ -86,10 +86,10 @@ internal sealed partial class EcsService
         var familyAndRevision = identifier;
         if (EcsArn.Parse(identifier) is { } arn)
         {
-            const string Prefix = "task-definition/";
-            if (arn.AccountId != account.AccountId || !arn.Resource.StartsWith(Prefix, StringComparison.Ordinal))
+            const string prefix = "task-definition/";
+            if (arn.AccountId != account.AccountId || !arn.Resource.StartsWith(prefix, StringComparison.Ordinal))
                 return null;
-            familyAndRevision = arn.Resource[Prefix.Length..];
+            familyAndRevision = arn.Resource[prefix.Length..];
         }
 
         var colon = familyAndRevision.LastIndexOf(':');

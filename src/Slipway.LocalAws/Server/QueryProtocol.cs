@@ -35,7 +35,7 @@ internal sealed class QueryProtocol(IReadOnlyList<IAwsQueryService> services, Si
             }
 
             var result = await service.HandleAsync(action, parameters, new CallContext(requestId, caller, region, now), cancellationToken);
-            XNamespace ns = service.XmlNamespace;
+            var ns = service.XmlNamespace;
             response = new XElement(ns + $"{action}Response", result,
                 new XElement(ns + "ResponseMetadata", new XElement(ns + "RequestId", requestId)));
             http.Response.StatusCode = 200;

@@ -20,7 +20,7 @@ internal sealed record BaseVersion(string Origin, SemanticVersion Version, Commi
     {
         var hasPreRelease = !string.IsNullOrEmpty(version.Label) || version.Number is not null;
         var result = version;
-        long? number = version.Number;
+        var number = version.Number;
         if (field == IncrementStrategy.None || hasPreRelease)
         {
             if (number is not null)

@@ -31,16 +31,16 @@ public sealed class TestEnvironment : IDisposable
     /// <summary>Options for a client talking to a loopback server: explicit region and keys, injected clock and jitter.</summary>
     public AwsClientOptions LoopbackOptions(LoopbackServer server, ManualClock? clock = null, AwsRetryPolicy? retry = null,
         AWSCredentials? credentials = null) => new()
-    {
-        Region = "eu-west-1",
-        ServiceUrl = server.Url.ToString(),
-        Credentials = credentials ?? ExampleCredentials,
-        Environment = Environment,
-        Clock = clock ?? new ManualClock(),
-        Random = new FixedRandom(0.5),
-        Retry = retry ?? AwsRetryPolicy.Default,
-        AttemptTimeout = TimeSpan.FromSeconds(10),
-    };
+        {
+            Region = "eu-west-1",
+            ServiceUrl = server.Url.ToString(),
+            Credentials = credentials ?? ExampleCredentials,
+            Environment = Environment,
+            Clock = clock ?? new ManualClock(),
+            Random = new FixedRandom(0.5),
+            Retry = retry ?? AwsRetryPolicy.Default,
+            AttemptTimeout = TimeSpan.FromSeconds(10),
+        };
 
     public void Dispose()
     {

@@ -41,9 +41,9 @@ public sealed class ResponseListsTest
     {
         var data = new TheoryData<string, string, Variant>();
         foreach (var (service, (context, _)) in Services)
-        foreach (var type in SerializableTypes(context).Where(IsResponse))
-        foreach (var variant in Enum.GetValues<Variant>())
-            data.Add(service, type.Name, variant);
+            foreach (var type in SerializableTypes(context).Where(IsResponse))
+                foreach (var variant in Enum.GetValues<Variant>())
+                    data.Add(service, type.Name, variant);
         return data;
     }
 

@@ -4,7 +4,9 @@ namespace Slipway.Build.Tests.Output;
 
 public class PlanBuild : SlipwayBuild
 {
+#pragma warning disable IDE1006 // a [Parameter] field is named as its option reads, as NUKE builds name them
     [Parameter("Deployment token")] readonly string? Token = null;
+#pragma warning restore IDE1006
 
     public Target Restore => _ => _.Executes(() => { });
     public Target Compile => _ => _.DependsOn(Restore).Executes(() => { });

@@ -11,17 +11,20 @@ namespace Slipway.Containers.Tests.Copying;
 [Collection(RegistryCollection.Name)]
 public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
 {
-    readonly RegistryClient source = registries.Source.Client();
-    readonly RegistryClient destination = registries.Destination.Client();
+    readonly RegistryClient _source = registries.Source.Client();
+    readonly RegistryClient _destination = registries.Destination.Client();
 
     public void Dispose()
     {
-        source.Dispose();
-        destination.Dispose();
+        _source.Dispose();
+        _destination.Dispose();
     }
 
-    ImageCopier Copier(bool streamBlobs = true) => new(host => host == source.Registry ? source : host == destination.Registry ? destination
-        : throw new InvalidOperationException($"No client for '{host}'.")) { StreamBlobs = streamBlobs };
+    ImageCopier Copier(bool streamBlobs = true) => new(host => host == _source.Registry ? _source : host == _destination.Registry ? _destination
+        : throw new InvalidOperationException($"No client for '{host}'."))
+    {
+        StreamBlobs = streamBlobs,
+    };
 
     static string NewRepository() => "test/copy-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -31,7 +34,7 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
     public async Task TestCopy_SingleImage_PreservesDigest_SecondCopyUploadsNothing()
     {
         var repository = NewRepository();
-        var pushed = await TestImages.PushImageAsync(source, repository, "1.0.0", ManifestMediaTypes.DockerManifest, "amd64", 5000, 7000);
+        var pushed = await TestImages.PushImageAsync(_source, repository, "1.0.0", ManifestMediaTypes.DockerManifest, "amd64", 5000, 7000);
 
         var first = await Copier().CopyAsync(Ref(registries.Source, repository, "1.0.0"), Ref(registries.Destination, "promoted/api", "1.0.0"));
         var second = await Copier().CopyAsync(Ref(registries.Source, repository, "1.0.0"), Ref(registries.Destination, "promoted/api", "1.0.0"));
@@ -41,7 +44,7 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         Assert.Equal(3, first.BlobsUploaded);
         Assert.Equal(0, second.BytesUploaded);
         Assert.Equal(3, second.BlobsPresent);
-        var copied = await destination.GetManifestAsync("promoted/api", "1.0.0");
+        var copied = await _destination.GetManifestAsync("promoted/api", "1.0.0");
         Assert.Equal(pushed.Bytes, copied.Bytes);
     }
 
@@ -49,7 +52,7 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
     public async Task TestCopy_OciIndex_CopiesChildrenAndPreservesAllDigests()
     {
         var repository = NewRepository();
-        var (index, amd64, arm64) = await TestImages.PushIndexAsync(source, repository, "multi");
+        var (index, amd64, arm64) = await TestImages.PushIndexAsync(_source, repository, "multi");
         var target = NewRepository();
 
         var first = await Copier().CopyAsync(Ref(registries.Source, repository, "multi"), Ref(registries.Destination, target, "multi"));
@@ -58,16 +61,16 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         Assert.Equal(index.Digest, first.Digest);
         Assert.Equal(amd64.Blobs.Concat(arm64.Blobs).Sum(b => b.Size), first.BytesUploaded);
         Assert.Equal(0, second.BytesUploaded);
-        Assert.Equal(index.Bytes, (await destination.GetManifestAsync(target, "multi")).Bytes);
-        Assert.Equal(amd64.Bytes, (await destination.GetManifestAsync(target, amd64.Digest)).Bytes);
-        Assert.Equal(arm64.Bytes, (await destination.GetManifestAsync(target, arm64.Digest)).Bytes);
+        Assert.Equal(index.Bytes, (await _destination.GetManifestAsync(target, "multi")).Bytes);
+        Assert.Equal(amd64.Bytes, (await _destination.GetManifestAsync(target, amd64.Digest)).Bytes);
+        Assert.Equal(arm64.Bytes, (await _destination.GetManifestAsync(target, arm64.Digest)).Bytes);
     }
 
     [Fact]
     public async Task TestCopy_SameRegistry_MountsBlobs()
     {
         var repository = NewRepository();
-        var pushed = await TestImages.PushImageAsync(source, repository, "rc1");
+        var pushed = await TestImages.PushImageAsync(_source, repository, "rc1");
 
         var result = await Copier().CopyAsync(Ref(registries.Source, repository, "rc1"), Ref(registries.Source, NewRepository(), "release"));
 
@@ -83,7 +86,7 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
     {
         // Each round lost about one time in ten to DIGEST_INVALID on a manifest PUT, streaming or spooled (see PutManifestAsync in ImageCopier).
         var repository = NewRepository();
-        var (index, _, _) = await TestImages.PushIndexAsync(source, repository, "both");
+        var (index, _, _) = await TestImages.PushIndexAsync(_source, repository, "both");
         var failures = new List<string>();
         var target = "";
 
@@ -103,8 +106,8 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         }
 
         Assert.Empty(failures);
-        Assert.Equal(index.Bytes, (await destination.GetManifestAsync(target, "b")).Bytes);
-        Assert.Equal(["a", "b"], (await destination.ListTagsAsync(target)).Order());
+        Assert.Equal(index.Bytes, (await _destination.GetManifestAsync(target, "b")).Bytes);
+        Assert.Equal(["a", "b"], (await _destination.ListTagsAsync(target)).Order());
     }
 
     [Theory]
@@ -114,7 +117,7 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
     {
         // Both used to find every blob missing and send it: 500,124 bytes of blobs went over the wire twice.
         var repository = NewRepository();
-        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 200_000, 300_000);
+        var pushed = await TestImages.PushImageAsync(_source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 200_000, 300_000);
         var failures = new List<string>();
 
         for (var round = 0; round < 3; round++)
@@ -135,13 +138,13 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
     public async Task TestCopy_WhileAnotherCopyOfTheBlobsFails_SendsThemItself()
     {
         var repository = NewRepository();
-        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 200_000, 300_000);
+        var pushed = await TestImages.PushImageAsync(_source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 200_000, 300_000);
         using var refusing = new RefuseBlobUploads();
-        using var failing = new RegistryClient(destination.Registry, registries.Destination.Credentials,
+        using var failing = new RegistryClient(_destination.Registry, registries.Destination.Credentials,
             new RegistryClientOptions { MaxAttempts = 1 }, refusing);
         var target = NewRepository();
 
-        var doomed = new ImageCopier(host => host == source.Registry ? source : failing) { StreamBlobs = false }
+        var doomed = new ImageCopier(host => host == _source.Registry ? _source : failing) { StreamBlobs = false }
             .CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "a"));
         await refusing.FirstRefusal.WaitAsync(TimeSpan.FromSeconds(10));
         var result = await Copier(streamBlobs: false).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "b"));
@@ -150,21 +153,21 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         Assert.Equal(3, result.BlobsUploaded);
         Assert.Equal(0, result.BlobsPresent);
         Assert.Equal(pushed.Blobs.Sum(b => b.Size), result.BytesUploaded);
-        Assert.Equal(pushed.Bytes, (await destination.GetManifestAsync(target, "b")).Bytes);
+        Assert.Equal(pushed.Bytes, (await _destination.GetManifestAsync(target, "b")).Bytes);
     }
 
     /// <summary>Refuses every blob upload's final PUT with a 503, half a second late, so another copy finds those uploads under way.</summary>
     sealed class RefuseBlobUploads() : DelegatingHandler(new HttpClientHandler())
     {
-        readonly TaskCompletionSource firstRefusal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        readonly TaskCompletionSource _firstRefusal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task FirstRefusal => firstRefusal.Task;
+        public Task FirstRefusal => _firstRefusal.Task;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.Method != HttpMethod.Put || !request.RequestUri!.AbsolutePath.Contains("/blobs/uploads/"))
                 return await base.SendAsync(request, cancellationToken);
-            firstRefusal.TrySetResult();
+            _firstRefusal.TrySetResult();
             await Task.Delay(500, cancellationToken);
             return new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable);
         }
@@ -178,11 +181,11 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         const int blobSize = 2_000_000;
         var repository = NewRepository();
         // 2 MB served 16 KiB at a time: cancelled mid-blob, the copy must stop reading, however loaded the machine is.
-        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", blobSize);
+        var pushed = await TestImages.PushImageAsync(_source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", blobSize);
         using var slow = new SlowBlobHandler();
-        using var slowSource = new RegistryClient(source.Registry, registries.Source.Credentials, handler: slow);
+        using var slowSource = new RegistryClient(_source.Registry, registries.Source.Credentials, handler: slow);
         var spool = Directory.CreateTempSubdirectory("slipway-spool-test-");
-        var copier = new ImageCopier(host => host == source.Registry ? slowSource : destination) { StreamBlobs = streamBlobs, SpoolDirectory = spool.FullName };
+        var copier = new ImageCopier(host => host == _source.Registry ? slowSource : _destination) { StreamBlobs = streamBlobs, SpoolDirectory = spool.FullName };
         var target = NewRepository();
         using var cancel = new CancellationTokenSource();
 
@@ -198,8 +201,8 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         Assert.True(readAfterCancel <= 64 * 1024, $"the copy read {readAfterCancel} more bytes after it was cancelled, with {deliveredAtCancel} of {blobSize} read before");
         Assert.Equal(streamBlobs ? 0 : 1, spooledMidBlob);
         Assert.Empty(Directory.GetFileSystemEntries(spool.FullName));
-        Assert.Null(await destination.HeadManifestAsync(target, "1"));
-        Assert.Null(await destination.HeadManifestAsync(target, pushed.Digest));
+        Assert.Null(await _destination.HeadManifestAsync(target, "1"));
+        Assert.Null(await _destination.HeadManifestAsync(target, pushed.Digest));
         spool.Delete();
     }
 
@@ -209,14 +212,14 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         // Every commit of a blob rewrites the repository's link file for it (truncate, then write), and the registry's manifest check
         // reads those files: a copy racing another push of the same layers must still store its manifest.
         var repository = NewRepository();
-        var pushed = await TestImages.PushImageAsync(source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 100, 200, 300, 400, 500, 600, 700, 800);
+        var pushed = await TestImages.PushImageAsync(_source, repository, "1", ManifestMediaTypes.OciManifest, "amd64", 100, 200, 300, 400, 500, 600, 700, 800);
         var target = NewRepository();
         await Copier().CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, target, "1"));
         var blobs = new List<(string Digest, byte[] Bytes)>();
         foreach (var blob in pushed.Blobs)
         {
             var spool = new MemoryStream();
-            await source.DownloadBlobAsync(repository, blob.Digest, spool);
+            await _source.DownloadBlobAsync(repository, blob.Digest, spool);
             blobs.Add((blob.Digest, spool.ToArray()));
         }
         using var stop = new CancellationTokenSource();
@@ -261,14 +264,14 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         var config = Encoding.UTF8.GetBytes("""{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}""");
         var layer = TestImages.RandomBytes(3000);
         var sha512 = "sha512:" + Convert.ToHexStringLower(SHA512.HashData(layer));
-        await source.UploadBlobAsync(repository, Digest.Sha256(config), new MemoryStream(config));
-        await source.UploadBlobAsync(repository, sha512, new MemoryStream(layer));
+        await _source.UploadBlobAsync(repository, Digest.Sha256(config), new MemoryStream(config));
+        await _source.UploadBlobAsync(repository, sha512, new MemoryStream(layer));
         var manifest = Manifest.Parse(Encoding.UTF8.GetBytes($$"""
             {"schemaVersion":2,"mediaType":"{{ManifestMediaTypes.OciManifest}}",
              "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{Digest.Sha256(config)}}","size":{{config.Length}}},
              "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"{{sha512}}","size":{{layer.Length}}}]}
             """));
-        await source.PutManifestAsync(repository, "1", manifest);
+        await _source.PutManifestAsync(repository, "1", manifest);
 
         var error = await Assert.ThrowsAsync<RegistryException>(() =>
             Copier(streamBlobs).CopyAsync(Ref(registries.Source, repository, "1"), Ref(registries.Destination, NewRepository(), "1")));
@@ -282,7 +285,7 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
     public async Task TestCopy_UnknownTag_ClearError()
     {
         var repository = NewRepository();
-        await TestImages.PushImageAsync(source, repository, "1");
+        await TestImages.PushImageAsync(_source, repository, "1");
 
         var error = await Assert.ThrowsAsync<RegistryException>(() =>
             Copier().CopyAsync(Ref(registries.Source, repository, "does-not-exist"), Ref(registries.Destination, repository, "x")));
@@ -295,7 +298,7 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
     public async Task TestCopy_DestinationDigestMustMatch()
     {
         var repository = NewRepository();
-        await TestImages.PushImageAsync(source, repository, "1");
+        await TestImages.PushImageAsync(_source, repository, "1");
         var other = ImageReference.Parse($"{registries.Destination.Host}/{repository}@sha256:{new string('0', 64)}");
 
         var error = await Assert.ThrowsAsync<RegistryException>(() => Copier().CopyAsync(Ref(registries.Source, repository, "1"), other));
@@ -308,7 +311,7 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
     {
         var skopeo = LocalRegistry.RequireTool("skopeo", "apt-get install skopeo");
         var repository = NewRepository();
-        var (index, _, _) = await TestImages.PushIndexAsync(source, repository, "peer");
+        var (index, _, _) = await TestImages.PushIndexAsync(_source, repository, "peer");
         await Copier().CopyAsync(Ref(registries.Source, repository, "peer"), Ref(registries.Destination, repository, "peer"));
         var creds = $"{LocalRegistry.User}:{LocalRegistry.Password}";
 
@@ -316,6 +319,6 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
             "--src-creds", creds, "--dest-creds", creds,
             $"docker://{registries.Destination.Host}/{repository}:peer", $"docker://{registries.Source.Host}/{repository}:via-skopeo"));
 
-        Assert.Equal(index.Digest, (await source.GetManifestAsync(repository, "via-skopeo")).Digest);
+        Assert.Equal(index.Digest, (await _source.GetManifestAsync(repository, "via-skopeo")).Digest);
     }
 }

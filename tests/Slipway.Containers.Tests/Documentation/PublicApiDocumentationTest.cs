@@ -34,8 +34,8 @@ public class PublicApiDocumentationTest
             var name = type.FullName!.Replace('+', '.');
             if (!documented.Contains("T:" + name))
                 missing.Add("T:" + name);
-            const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-            foreach (var member in type.GetMembers(Declared))
+            const BindingFlags declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            foreach (var member in type.GetMembers(declared))
             {
                 if (Generated.Contains(member.Name) || member is MethodInfo { IsSpecialName: true } || member is ConstructorInfo { IsStatic: false } c && c.GetParameters().Length == 0
                     || member.Name == "ToString" && type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null)

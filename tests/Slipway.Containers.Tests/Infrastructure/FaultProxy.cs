@@ -14,28 +14,28 @@ public enum Fault { None, ServiceUnavailable, CutBeforeResponse, CutMidBody, Tam
 /// </summary>
 public sealed class FaultProxy : IDisposable
 {
-    readonly HttpListener listener = new();
-    readonly HttpClient upstream = new(new HttpClientHandler { AllowAutoRedirect = false });
-    readonly string upstreamHost;
-    readonly AuthenticationHeaderValue upstreamAuthorization;
-    readonly Func<string, string, Fault> faultFor;
-    readonly CancellationTokenSource stopping = new();
+    readonly HttpListener _listener = new();
+    readonly HttpClient _upstream = new(new HttpClientHandler { AllowAutoRedirect = false });
+    readonly string _upstreamHost;
+    readonly AuthenticationHeaderValue _upstreamAuthorization;
+    readonly Func<string, string, Fault> _faultFor;
+    readonly CancellationTokenSource _stopping = new();
 
     public FaultProxy(LocalRegistry registry, Func<string, string, Fault> faultFor, bool requireBearer = false)
     {
-        upstreamHost = registry.Host;
-        upstreamAuthorization = new AuthenticationHeaderValue("Basic",
+        _upstreamHost = registry.Host;
+        _upstreamAuthorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LocalRegistry.User}:{LocalRegistry.Password}")));
-        this.faultFor = faultFor;
+        _faultFor = faultFor;
         RequireBearer = requireBearer;
         for (var attempt = 0; ; attempt++)
         {
             Port = LocalRegistry.FreePort();
-            listener.Prefixes.Clear();
-            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            _listener.Prefixes.Clear();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
             {
-                listener.Start();
+                _listener.Start();
                 break;
             }
             catch (HttpListenerException) when (attempt < 5)
@@ -58,21 +58,21 @@ public sealed class FaultProxy : IDisposable
 
     public void Dispose()
     {
-        stopping.Cancel();
-        listener.Close();
-        upstream.Dispose();
+        _stopping.Cancel();
+        _listener.Close();
+        _upstream.Dispose();
     }
 
     async Task AcceptLoopAsync()
     {
-        while (!stopping.IsCancellationRequested)
+        while (!_stopping.IsCancellationRequested)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
-            catch (Exception) when (stopping.IsCancellationRequested || !listener.IsListening)
+            catch (Exception) when (_stopping.IsCancellationRequested || !_listener.IsListening)
             {
                 return;
             }
@@ -89,7 +89,7 @@ public sealed class FaultProxy : IDisposable
         {
             if (RequireBearer && !await AuthorizeBearerAsync(context))
                 return;
-            var fault = faultFor(request.HttpMethod, path);
+            var fault = _faultFor(request.HttpMethod, path);
             if (fault != Fault.None)
                 Interlocked.Increment(ref FaultsInjected);
             if (fault == Fault.ServiceUnavailable)
@@ -111,7 +111,7 @@ public sealed class FaultProxy : IDisposable
 
             // IgnoreMount drops the query, so the registry opens a plain upload session (202) as one that cannot mount would.
             var pathAndQuery = fault == Fault.IgnoreMount ? request.Url.AbsolutePath : request.Url.PathAndQuery;
-            using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), $"http://{upstreamHost}{pathAndQuery}");
+            using var forward = new HttpRequestMessage(new HttpMethod(request.HttpMethod), $"http://{_upstreamHost}{pathAndQuery}");
             var body = new MemoryStream();
             await request.InputStream.CopyToAsync(body);
             if (body.Length > 0 || request.HttpMethod is "PUT" or "PATCH" or "POST")
@@ -125,9 +125,9 @@ public sealed class FaultProxy : IDisposable
                 if (request.Headers.GetValues(name) is { } values)
                     forward.Headers.TryAddWithoutValidation(name, values);
             forward.Headers.Host = Host;
-            forward.Headers.Authorization = upstreamAuthorization;
+            forward.Headers.Authorization = _upstreamAuthorization;
 
-            using var answer = await upstream.SendAsync(forward);
+            using var answer = await _upstream.SendAsync(forward);
             var content = await answer.Content.ReadAsByteArrayAsync();
             response.StatusCode = (int)answer.StatusCode;
             foreach (var header in answer.Headers.Concat(answer.Content.Headers))
@@ -156,7 +156,7 @@ public sealed class FaultProxy : IDisposable
             await response.OutputStream.WriteAsync(content);
             response.Close();
         }
-        catch (Exception) when (stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
         }
         catch (Exception e)

@@ -11,13 +11,13 @@ public sealed class LocalRegistry : IAsyncDisposable
     public const string User = "slipway";
     public const string Password = "s3cret-pass";
 
-    readonly Process process;
-    readonly string folder;
+    readonly Process _process;
+    readonly string _folder;
 
     LocalRegistry(Process process, string folder, int port)
     {
-        this.process = process;
-        this.folder = folder;
+        _process = process;
+        _folder = folder;
         Port = port;
     }
 
@@ -89,15 +89,15 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill();
-            await process.WaitForExitAsync();
+            _process.Kill();
+            await _process.WaitForExitAsync();
         }
-        process.Dispose();
+        _process.Dispose();
         try
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
         {

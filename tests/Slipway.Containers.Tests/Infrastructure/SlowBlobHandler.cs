@@ -6,21 +6,21 @@ namespace Slipway.Containers.Tests.Infrastructure;
 /// </summary>
 public sealed class SlowBlobHandler() : DelegatingHandler(new HttpClientHandler())
 {
-    readonly TaskCompletionSource midBlob = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly TaskCompletionSource _midBlob = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    long delivered;
+    long _delivered;
 
-    public Task MidBlob => midBlob.Task;
+    public Task MidBlob => _midBlob.Task;
 
     /// <summary>Blob bytes delivered so far, over all downloads: what a copy has read, whatever the clock says.</summary>
-    public long Delivered => Interlocked.Read(ref delivered);
+    public long Delivered => Interlocked.Read(ref _delivered);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
         if (request.Method != HttpMethod.Get || !request.RequestUri!.AbsolutePath.Contains("/blobs/sha256:") || !response.IsSuccessStatusCode)
             return response;
-        var slow = new StreamContent(new SlowStream(await response.Content.ReadAsStreamAsync(cancellationToken), midBlob, read => Interlocked.Add(ref delivered, read)));
+        var slow = new StreamContent(new SlowStream(await response.Content.ReadAsStreamAsync(cancellationToken), _midBlob, read => Interlocked.Add(ref _delivered, read)));
         foreach (var header in response.Content.Headers)
             slow.Headers.TryAddWithoutValidation(header.Key, header.Value);
         response.Content = slow;
@@ -29,7 +29,7 @@ public sealed class SlowBlobHandler() : DelegatingHandler(new HttpClientHandler(
 
     sealed class SlowStream(Stream inner, TaskCompletionSource midBlob, Action<int> count) : Stream
     {
-        long delivered;
+        long _delivered;
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -50,7 +50,7 @@ public sealed class SlowBlobHandler() : DelegatingHandler(new HttpClientHandler(
             await Task.Delay(20, cancellationToken);
             var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, 16 * 1024)], cancellationToken);
             count(read);
-            if ((delivered += read) >= 64 * 1024)
+            if ((_delivered += read) >= 64 * 1024)
                 midBlob.TrySetResult();
             return read;
         }

@@ -9,15 +9,15 @@ namespace Slipway.Containers.Tests.Infrastructure;
 /// </summary>
 public sealed class TagRaceHandler(string tag, Func<Task> rival) : DelegatingHandler(new HttpClientHandler())
 {
-    int refused;
+    int _refused;
 
     /// <summary>How many tag PUTs were refused (at most one).</summary>
-    public int Refused => refused;
+    public int Refused => _refused;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Method != HttpMethod.Put || !request.RequestUri!.AbsolutePath.EndsWith("/manifests/" + tag, StringComparison.Ordinal)
-            || Interlocked.Exchange(ref refused, 1) == 1)
+            || Interlocked.Exchange(ref _refused, 1) == 1)
             return await base.SendAsync(request, cancellationToken);
         await rival();
         var body = $$"""{"errors":[{"code":"TAG_INVALID","message":"The image tag '{{tag}}' already exists and cannot be overwritten because the tag is immutable."}]}""";

@@ -14,35 +14,35 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
     const string CandidateCommit = "c0ffee0000000000000000000000000000000001";
     const string ReleasedCommit = "01d0000000000000000000000000000000000002";
 
-    readonly RegistryClient development = registries.Source.Client();
-    readonly RegistryClient production = registries.Destination.Client();
-    readonly string repository = "test/promote-" + Guid.NewGuid().ToString("N")[..8];
+    readonly RegistryClient _development = registries.Source.Client();
+    readonly RegistryClient _production = registries.Destination.Client();
+    readonly string _repository = "test/promote-" + Guid.NewGuid().ToString("N")[..8];
 
     public void Dispose()
     {
-        development.Dispose();
-        production.Dispose();
+        _development.Dispose();
+        _production.Dispose();
     }
 
     ImagePromoter Promoter(RegistryClient? productionClient = null)
     {
-        var prod = productionClient ?? production;
-        return new ImagePromoter(host => host == development.Registry ? development : host == prod.Registry ? prod
+        var prod = productionClient ?? _production;
+        return new ImagePromoter(host => host == _development.Registry ? _development : host == prod.Registry ? prod
             : throw new InvalidOperationException($"No client for '{host}'."));
     }
 
     ImagePromotionRequest Request(string? productionHost = null) => new(
-        ImageReference.Parse($"{registries.Source.Host}/{repository}:1.4.0-rc.1"),
-        ImageReference.Parse($"{productionHost ?? registries.Destination.Host}/{repository}:1.4.0"));
+        ImageReference.Parse($"{registries.Source.Host}/{_repository}:1.4.0-rc.1"),
+        ImageReference.Parse($"{productionHost ?? registries.Destination.Host}/{_repository}:1.4.0"));
 
     static Dictionary<string, string> Labels(string commit) => new() { [OciLabels.Revision] = commit, [OciLabels.Version] = "1.4.0" };
 
     /// <summary>A production client whose release tag PUT loses a race to another process.</summary>
     RegistryClient ThroughRace(TagRaceHandler race) => new(registries.Destination.Host, registries.Destination.Credentials, handler: race);
 
-    Task<Manifest> PushCandidateAsync() => TestImages.PushLabelledImageAsync(development, repository, "1.4.0-rc.1", Labels(CandidateCommit));
+    Task<Manifest> PushCandidateAsync() => TestImages.PushLabelledImageAsync(_development, _repository, "1.4.0-rc.1", Labels(CandidateCommit));
 
-    async Task<string?> ReleaseDigestAsync() => (await production.HeadManifestAsync(repository, "1.4.0"))?.Digest;
+    async Task<string?> ReleaseDigestAsync() => (await _production.HeadManifestAsync(_repository, "1.4.0"))?.Digest;
 
     [Fact]
     public async Task TestPromote_SingleImage_CopiedWithCandidateDigest()
@@ -56,15 +56,15 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
         Assert.Equal(CandidateCommit, result.Revision);
         Assert.Equal(candidate.Blobs.Sum(b => b.Size), result.BytesUploaded);
         Assert.Equal(candidate.Digest, await ReleaseDigestAsync());
-        Assert.Equal(candidate.Bytes, (await production.GetManifestAsync(repository, "1.4.0")).Bytes);
+        Assert.Equal(candidate.Bytes, (await _production.GetManifestAsync(_repository, "1.4.0")).Bytes);
         // Only the release tag reaches production, not the candidate's.
-        Assert.Equal(["1.4.0"], await production.ListTagsAsync(repository));
+        Assert.Equal(["1.4.0"], await _production.ListTagsAsync(_repository));
     }
 
     [Fact]
     public async Task TestPromote_TwoPlatformIndex_CopiedWithIndexDigest()
     {
-        var (index, amd64, arm64) = await TestImages.PushIndexAsync(development, repository, "1.4.0-rc.1", Labels(CandidateCommit));
+        var (index, amd64, arm64) = await TestImages.PushIndexAsync(_development, _repository, "1.4.0-rc.1", Labels(CandidateCommit));
 
         var result = await Promoter().PromoteAsync(Request());
 
@@ -72,9 +72,9 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
         Assert.Equal(index.Digest, result.Digest);
         Assert.Equal(CandidateCommit, result.Revision);
         Assert.Equal(index.Digest, await ReleaseDigestAsync());
-        Assert.Equal(amd64.Bytes, (await production.GetManifestAsync(repository, amd64.Digest)).Bytes);
-        Assert.Equal(arm64.Bytes, (await production.GetManifestAsync(repository, arm64.Digest)).Bytes);
-        Assert.Equal("amd64", (await production.GetImageConfigAsync(repository, "1.4.0"))!.Labels["test.architecture"]);
+        Assert.Equal(amd64.Bytes, (await _production.GetManifestAsync(_repository, amd64.Digest)).Bytes);
+        Assert.Equal(arm64.Bytes, (await _production.GetManifestAsync(_repository, arm64.Digest)).Bytes);
+        Assert.Equal("amd64", (await _production.GetImageConfigAsync(_repository, "1.4.0"))!.Labels["test.architecture"]);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
     [Fact]
     public async Task TestPromote_TwoConcurrentOfOneCandidate_OneCopiesOtherFindsItPromoted()
     {
-        var (index, _, _) = await TestImages.PushIndexAsync(development, repository, "1.4.0-rc.1", Labels(CandidateCommit));
+        var (index, _, _) = await TestImages.PushIndexAsync(_development, _repository, "1.4.0-rc.1", Labels(CandidateCommit));
 
         var results = await Task.WhenAll(Promoter().PromoteAsync(Request()), Promoter().PromoteAsync(Request()));
 
@@ -108,14 +108,14 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
     [Fact]
     public async Task TestPromote_ReleaseTagNamesAnotherImage_ConflictAndTagNotMoved()
     {
-        var released = await TestImages.PushLabelledImageAsync(production, repository, "1.4.0", Labels(ReleasedCommit));
+        var released = await TestImages.PushLabelledImageAsync(_production, _repository, "1.4.0", Labels(ReleasedCommit));
         var candidate = await PushCandidateAsync();
 
         var error = await Assert.ThrowsAsync<ImagePromotionConflictException>(() => Promoter().PromoteAsync(Request()));
 
         AssertConflict(error, released.Digest, candidate.Digest);
         Assert.Equal(released.Digest, await ReleaseDigestAsync());
-        Assert.False(await production.BlobExistsAsync(repository, candidate.Config!.Digest));
+        Assert.False(await _production.BlobExistsAsync(_repository, candidate.Config!.Digest));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
         var error = await Assert.ThrowsAsync<RegistryException>(() => Promoter().PromoteAsync(Request()));
 
         Assert.Equal(HttpStatusCode.NotFound, error.Status);
-        Assert.Contains($"'{registries.Source.Host}/{repository}:1.4.0-rc.1' was not found", error.Message);
+        Assert.Contains($"'{registries.Source.Host}/{_repository}:1.4.0-rc.1' was not found", error.Message);
         Assert.Contains("push it first", error.Message);
         Assert.Null(await ReleaseDigestAsync());
     }
@@ -133,7 +133,7 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
     public async Task TestPromote_TagRefusedBecauseAnotherProcessPromotedTheCandidate_AlreadyPromoted()
     {
         var candidate = await PushCandidateAsync();
-        using var race = new TagRaceHandler("1.4.0", () => production.PutManifestAsync(repository, "1.4.0", candidate));
+        using var race = new TagRaceHandler("1.4.0", () => _production.PutManifestAsync(_repository, "1.4.0", candidate));
         using var racing = ThroughRace(race);
 
         var result = await Promoter(racing).PromoteAsync(Request());
@@ -149,8 +149,8 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
     public async Task TestPromote_TagRefusedBecauseAnotherProcessReleasedAnotherImage_Conflict()
     {
         var candidate = await PushCandidateAsync();
-        var released = await TestImages.PushLabelledImageAsync(production, repository, null, Labels(ReleasedCommit));
-        using var race = new TagRaceHandler("1.4.0", () => production.PutManifestAsync(repository, "1.4.0", released));
+        var released = await TestImages.PushLabelledImageAsync(_production, _repository, null, Labels(ReleasedCommit));
+        using var race = new TagRaceHandler("1.4.0", () => _production.PutManifestAsync(_repository, "1.4.0", released));
         using var racing = ThroughRace(race);
 
         var error = await Assert.ThrowsAsync<ImagePromotionConflictException>(() => Promoter(racing).PromoteAsync(Request()));
@@ -177,14 +177,14 @@ public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
     [Fact]
     public async Task TestPromote_ReleaseTagWrittenLast()
     {
-        await TestImages.PushIndexAsync(development, repository, "1.4.0-rc.1", Labels(CandidateCommit));
+        await TestImages.PushIndexAsync(_development, _repository, "1.4.0-rc.1", Labels(CandidateCommit));
         using var proxy = new FaultProxy(registries.Destination, (_, _) => Fault.None);
         using var proxied = new RegistryClient(proxy.Host, registries.Destination.Credentials);
 
         await Promoter(proxied).PromoteAsync(Request(proxy.Host));
 
         var writes = proxy.Log.Where(l => l.StartsWith("PUT ", StringComparison.Ordinal) && !l.EndsWith(" 401", StringComparison.Ordinal)).ToList();
-        Assert.Equal($"PUT /v2/{repository}/manifests/1.4.0 201", writes[^1]);
+        Assert.Equal($"PUT /v2/{_repository}/manifests/1.4.0 201", writes[^1]);
         Assert.Single(writes, l => l.Contains("/manifests/1.4.0 "));
         Assert.Equal(3, writes.Count(l => l.Contains("/manifests/sha256:")));
     }

@@ -9,9 +9,9 @@ public sealed class RegistryClientConfigTest(RegistryPair registries) : IDisposa
 {
     const string Commit = "0123456789abcdef0123456789abcdef01234567";
 
-    readonly RegistryClient client = registries.Source.Client();
+    readonly RegistryClient _client = registries.Source.Client();
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     static string NewRepository() => "test/config-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -21,9 +21,9 @@ public sealed class RegistryClientConfigTest(RegistryPair registries) : IDisposa
     public async Task TestGetImageConfig_SingleImage_ReadsLabels()
     {
         var repository = NewRepository();
-        var pushed = await TestImages.PushLabelledImageAsync(client, repository, "1.4.0", Labels());
+        var pushed = await TestImages.PushLabelledImageAsync(_client, repository, "1.4.0", Labels());
 
-        var config = await client.GetImageConfigAsync(repository, "1.4.0");
+        var config = await _client.GetImageConfigAsync(repository, "1.4.0");
 
         Assert.NotNull(config);
         Assert.Equal(pushed.Digest, config.ManifestDigest);
@@ -37,10 +37,10 @@ public sealed class RegistryClientConfigTest(RegistryPair registries) : IDisposa
     public async Task TestGetImageConfig_Index_ReadsAmd64ChildAndKeepsIndexDigest()
     {
         var repository = NewRepository();
-        var (index, _, _) = await TestImages.PushIndexAsync(client, repository, "multi", Labels());
+        var (index, _, _) = await TestImages.PushIndexAsync(_client, repository, "multi", Labels());
 
-        var byTag = await client.GetImageConfigAsync(repository, "multi");
-        var byDigest = await client.GetImageConfigAsync(repository, index.Digest);
+        var byTag = await _client.GetImageConfigAsync(repository, "multi");
+        var byDigest = await _client.GetImageConfigAsync(repository, index.Digest);
 
         Assert.NotNull(byTag);
         Assert.Equal(index.Digest, byTag.ManifestDigest);
@@ -54,20 +54,20 @@ public sealed class RegistryClientConfigTest(RegistryPair registries) : IDisposa
     public async Task TestGetImageConfig_MissingTagOrRepository_Null()
     {
         var repository = NewRepository();
-        await TestImages.PushLabelledImageAsync(client, repository, "1", Labels());
+        await TestImages.PushLabelledImageAsync(_client, repository, "1", Labels());
 
-        Assert.Null(await client.GetImageConfigAsync(repository, "missing"));
-        Assert.Null(await client.GetImageConfigAsync(repository, "sha256:" + new string('0', 64)));
-        Assert.Null(await client.GetImageConfigAsync(NewRepository(), "1"));
+        Assert.Null(await _client.GetImageConfigAsync(repository, "missing"));
+        Assert.Null(await _client.GetImageConfigAsync(repository, "sha256:" + new string('0', 64)));
+        Assert.Null(await _client.GetImageConfigAsync(NewRepository(), "1"));
     }
 
     [Fact]
     public async Task TestGetImageConfig_ConfigWithoutLabels_Empty()
     {
         var repository = NewRepository();
-        var pushed = await TestImages.PushLabelledImageAsync(client, repository, "bare", labels: null);
+        var pushed = await TestImages.PushLabelledImageAsync(_client, repository, "bare", labels: null);
 
-        var config = await client.GetImageConfigAsync(repository, "bare");
+        var config = await _client.GetImageConfigAsync(repository, "bare");
 
         Assert.NotNull(config);
         Assert.Equal(pushed.Digest, config.ManifestDigest);

@@ -45,14 +45,14 @@ public class WorkflowDefaultsTest
 
     [Theory]
     //          branch          of-merged when-merged tagged  merge-target merge-msg tracks-rel is-release is-main
-    [InlineData("main",          true,    null,       null,   false,       true,     false,     false,     true)]
-    [InlineData("develop",       null,    null,       false,  true,        true,     true,      false,     false)]
-    [InlineData("release",       true,    null,       false,  false,       null,     false,     true,      false)]
-    [InlineData("feature",       null,    null,       false,  null,        true,     null,      null,      false)]
-    [InlineData("pull-request",  true,    null,       false,  null,        true,     null,      null,      null)]
-    [InlineData("hotfix",        null,    null,       false,  null,        null,     null,      true,      false)]
-    [InlineData("support",       true,    null,       null,   false,       null,     false,     false,     true)]
-    [InlineData("unknown",       null,    null,       true,   null,        null,     null,      null,      false)]
+    [InlineData("main", true, null, null, false, true, false, false, true)]
+    [InlineData("develop", null, null, false, true, true, true, false, false)]
+    [InlineData("release", true, null, false, false, null, false, true, false)]
+    [InlineData("feature", null, null, false, null, true, null, null, false)]
+    [InlineData("pull-request", true, null, false, null, true, null, null, null)]
+    [InlineData("hotfix", null, null, false, null, null, null, true, false)]
+    [InlineData("support", true, null, null, false, null, false, false, true)]
+    [InlineData("unknown", null, null, true, null, null, null, null, false)]
     public void TestGitFlow_BranchFlags(
         string name, bool? ofMergedBranch, bool? whenBranchMerged, bool? whenCurrentCommitTagged, bool? trackMergeTarget,
         bool? trackMergeMessage, bool? tracksReleaseBranches, bool? isReleaseBranch, bool? isMainBranch)

@@ -1,5 +1,5 @@
-using Slipway.LocalAws.Server;
 using Slipway.LocalAws.Ecs.State;
+using Slipway.LocalAws.Server;
 
 namespace Slipway.LocalAws.Ecs.Docker;
 

@@ -1,7 +1,7 @@
-using Slipway.LocalAws.Server;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Slipway.LocalAws.Server;
 
 namespace Slipway.LocalAws.Ecs.State;
 

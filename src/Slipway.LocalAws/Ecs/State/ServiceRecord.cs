@@ -1,5 +1,5 @@
-using Slipway.LocalAws.Server;
 using System.Text.Json.Nodes;
+using Slipway.LocalAws.Server;
 
 namespace Slipway.LocalAws.Ecs.State;
 
