@@ -47,7 +47,7 @@ public sealed partial class Deployer(EcsClient ecs)
         if (request.DryRun)
         {
             var action = strategy == DeployStrategy.ForceNewDeployment ? "start a new deployment (forced) of" : "update";
-            return result with { Status = DeployStatus.DryRun, Message = $"Dry run: would {action} {target} from {Revision(result.PreviousTaskDefinition)} to {request.TaskDefinition}." };
+            return result with { Status = DeployStatus.DryRun, Message = $"Dry run: would {action} {target} from {Revision(result.PreviousTaskDefinition)} to {Revision(request.TaskDefinition)}." };
         }
 
         var updated = await _ecs.UpdateServiceAsync(new UpdateServiceRequest
@@ -103,11 +103,11 @@ public sealed partial class Deployer(EcsClient ecs)
     }
 
     /// <summary>
-    /// Rolling back after a deployment that someone else superseded would undo their deploy, so only failures, timeouts and
-    /// disappearances roll back, and a circuit breaker's rollback (superseded while FAILED), which the rollback then follows.
+    /// Rolling back after a deployment that someone else superseded (or whose completion removed ours) would undo their deploy, so
+    /// only failures and timeouts roll back, and a circuit breaker's rollback, which the rollback then follows to its end.
     /// </summary>
     internal static bool ShouldRollBack(DeploymentWaitResult wait) =>
-        wait.Outcome is DeploymentOutcome.Failed or DeploymentOutcome.TimedOut or DeploymentOutcome.Disappeared || wait.RolledBackByCircuitBreaker;
+        wait.Outcome is DeploymentOutcome.Failed or DeploymentOutcome.TimedOut || wait.RolledBackByCircuitBreaker;
 
     /// <summary>Deploy and rollback update only services ECS itself deploys; the others fail before any change, naming the controller.</summary>
     internal static void RequireEcsController(EcsService service)

@@ -11,20 +11,24 @@ public sealed partial class Deployer
     {
         var clock = Stopwatch.StartNew();
         var seen = new HashSet<string>(request.KnownEventIds);
+        ServiceDeployment? lastSeen = null;
         while (true)
         {
             var service = await ServiceLookup.DescribeAsync(_ecs, request.Cluster, request.Service, cancellationToken).ConfigureAwait(false);
             var deployment = service.Deployments.FirstOrDefault(candidate => candidate.Id == request.DeploymentId);
             request.Progress?.Report(Progress(request.DeploymentId, deployment, clock.Elapsed, NewEvents(service, seen)));
+            lastSeen = deployment ?? lastSeen;
 
             var timedOut = request.Timeout != Timeout.InfiniteTimeSpan && clock.Elapsed >= request.Timeout;
-            if (Judge(request.DeploymentId, deployment, service.PrimaryDeployment, timedOut, request.Timeout) is var (outcome, reason))
+            var lastEvent = LastEventAbout(request.DeploymentId, service);
+            if (Judge(request.DeploymentId, deployment ?? lastSeen, deployment is null, service.PrimaryDeployment, lastEvent, timedOut, request.Timeout) is var (outcome, reason))
             {
                 return new DeploymentWaitResult
                 {
                     Outcome = outcome,
                     DeploymentId = request.DeploymentId,
-                    Deployment = deployment,
+                    Deployment = deployment ?? lastSeen,
+                    RolledBackByCircuitBreaker = CircuitBreakerTookOver(outcome, deployment ?? lastSeen, lastEvent),
                     Primary = service.PrimaryDeployment,
                     Reason = reason,
                     LastEvents = [.. service.Events.Take(request.EventsInResult)],
@@ -39,15 +43,27 @@ public sealed partial class Deployer
     }
 
     /// <summary>
-    /// Whether the deployment's story has ended, and how. Order matters: another PRIMARY is checked before FAILED, so a circuit
-    /// breaker's rollback reads as superseded (with this deployment FAILED), and a service that is stable again never reads as success.
+    /// Whether the deployment's story has ended, and how. Order matters: gone and another PRIMARY are checked before FAILED, so a
+    /// circuit breaker's rollback reads as superseded or disappeared (never as success, although the service is stable again).
     /// </summary>
-    internal static (DeploymentOutcome Outcome, string Reason)? Judge(string id, ServiceDeployment? deployment, ServiceDeployment? primary,
-        bool timedOut, TimeSpan timeout)
+    /// <param name="id">The deployment followed.</param>
+    /// <param name="deployment">It as listed now, or as last seen when <paramref name="gone"/>.</param>
+    /// <param name="gone">Whether the service no longer lists it.</param>
+    /// <param name="primary">The service's PRIMARY deployment now.</param>
+    /// <param name="lastEvent">The newest service event naming it (ECS names deployments in "deployment completed/failed" events).</param>
+    /// <param name="timedOut">Whether the caller's timeout has passed.</param>
+    /// <param name="timeout">The caller's timeout, for the message.</param>
+    internal static (DeploymentOutcome Outcome, string Reason)? Judge(string id, ServiceDeployment? deployment, bool gone, ServiceDeployment? primary,
+        ServiceEvent? lastEvent, bool timedOut, TimeSpan timeout)
     {
         var primaryText = primary is null ? "no deployment is PRIMARY" : $"PRIMARY is {primary.Id} of {Revision(primary.TaskDefinition)} ({primary.RolloutState})";
-        if (deployment is null)
-            return (DeploymentOutcome.Disappeared, $"Deployment {id} is no longer among the service's deployments; {primaryText}.");
+        if (gone || deployment is null)
+        {
+            var lastSeen = deployment is null ? " It was never listed." : $" Last seen {deployment.RolloutState} with {deployment.FailedTasks} failed tasks; ECS said: {deployment.RolloutStateReason}";
+            var said = lastEvent is null ? "" : $" Its last event: {lastEvent.Message}";
+            return (DeploymentOutcome.Disappeared, $"Deployment {id} is no longer among the service's deployments; {primaryText}.{lastSeen}{said}");
+        }
+
         if (primary?.Id != deployment.Id)
         {
             var why = deployment.RolloutState == "FAILED" ? "it FAILED and another deployment took over (the circuit breaker rolling back)" : "another deployment started after it";
@@ -64,6 +80,18 @@ public sealed partial class Deployer
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Whether the circuit breaker failed the deployment and another took over: it is superseded or gone and was last seen FAILED,
+    /// or its last event says it failed (ECS drops it from the list once the rollback completed, which can be before a poll sees FAILED).
+    /// </summary>
+    internal static bool CircuitBreakerTookOver(DeploymentOutcome outcome, ServiceDeployment? deployment, ServiceEvent? lastEvent) =>
+        outcome is DeploymentOutcome.Superseded or DeploymentOutcome.Disappeared
+        && (deployment?.RolloutState == "FAILED" || lastEvent?.Message?.Contains("deployment failed", StringComparison.Ordinal) == true);
+
+    /// <summary>The newest event naming deployment <paramref name="id"/>.</summary>
+    private static ServiceEvent? LastEventAbout(string id, EcsService service) =>
+        service.Events.FirstOrDefault(serviceEvent => serviceEvent.Message?.Contains(id, StringComparison.Ordinal) == true);
 
     /// <summary>"family:revision" of a task definition ARN, for messages.</summary>
     internal static string Revision(string? taskDefinition) =>

@@ -11,7 +11,7 @@ public sealed record DeploymentWaitResult
     /// <summary>The deployment followed.</summary>
     public required string DeploymentId { get; init; }
 
-    /// <summary>The followed deployment as last seen; null when it was never or no longer listed.</summary>
+    /// <summary>The followed deployment as last seen (also after it disappeared); null when it was never listed.</summary>
     public ServiceDeployment? Deployment { get; init; }
 
     /// <summary>The service's PRIMARY deployment as last seen (another one when superseded).</summary>
@@ -32,6 +32,6 @@ public sealed record DeploymentWaitResult
     /// <summary>Whether the deployment completed.</summary>
     public bool Succeeded => Outcome == DeploymentOutcome.Completed;
 
-    /// <summary>Whether the circuit breaker failed this deployment and made another PRIMARY (a rollback): the service may look stable, the deploy failed.</summary>
-    public bool RolledBackByCircuitBreaker => Outcome == DeploymentOutcome.Superseded && Deployment?.RolloutState == "FAILED";
+    /// <summary>Whether the circuit breaker failed this deployment and another took over (its rollback): the service may look stable, the deploy failed.</summary>
+    public bool RolledBackByCircuitBreaker { get; init; }
 }
