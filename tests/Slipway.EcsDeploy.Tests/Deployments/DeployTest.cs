@@ -96,6 +96,27 @@ public sealed class DeployTest(LocalEcsFixture local, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task TestRollback_ByAPerson_GoesToTheGivenRevisionAndWithoutOneStaysOnTheCompletedPrimary()
+    {
+        using var ecs = local.Client();
+        var (name, port) = (LocalEcsFixture.UniqueName("rollback"), HttpdImage.FreePort());
+        var v1 = await local.RegisterAsync(ecs, name, "v1", port);
+        await local.CreateServiceAsync(ecs, name, v1);
+        var v2 = await local.RegisterAsync(ecs, name, "v2", port);
+        Assert.True((await new Deployer(ecs).DeployAsync(new DeployRequest { Service = name, TaskDefinition = v2, PollInterval = Poll })).Succeeded);
+
+        // Once a deployment completed, ECS lists only it: the last COMPLETED revision is the one serving, so nothing changes.
+        var stay = await new Deployer(ecs).RollbackAsync(new RollbackRequest { Service = name, PollInterval = Poll });
+        var back = await new Deployer(ecs).RollbackAsync(new RollbackRequest { Service = name, TaskDefinition = v1, PollInterval = Poll });
+
+        Assert.True(stay.Status == RollbackStatus.AlreadyOnTarget, stay.Message);
+        Assert.Equal(v2, stay.TaskDefinition);
+        Assert.True(back.Status == RollbackStatus.RolledBack, back.Message);
+        Assert.Equal("v1", await HttpdImage.GetVersionAsync(port));
+        Assert.Equal(2, (await ecs.ListTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = name, Status = "ACTIVE" })).TaskDefinitionArns.Count);
+    }
+
+    [Fact]
     public async Task TestDeploy_ConcurrentDeploymentBySomeoneElse_IsReportedSupersededAndNotFollowed()
     {
         using var ecs = local.Client();
