@@ -1,0 +1,76 @@
+using Slipway.Aws.Ecs;
+using Slipway.EcsDeploy.Deployments;
+
+namespace Slipway.EcsDeploy;
+
+public sealed partial class Deployer
+{
+    /// <summary>
+    /// Returns the service to the revision of its last COMPLETED deployment (or the one given): describe, choose (follow a PRIMARY
+    /// that already runs it, or update), stop for a dry run, UpdateService, wait by the same rules as a deploy. Never deregisters anything.
+    /// </summary>
+    public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default)
+    {
+        var service = await ServiceLookup.DescribeAsync(_ecs, request.Cluster, request.Service, cancellationToken).ConfigureAwait(false);
+        RequireEcsController(service);
+        var name = $"service '{service.ServiceName}'";
+        var target = request.TaskDefinition ?? RollbackTarget(service);
+        if (target is null)
+        {
+            return new RollbackResult
+            {
+                Status = RollbackStatus.NoTarget,
+                Message = $"No rollback: {name} has no COMPLETED deployment to go back to ({Deployments(service)}); nothing was changed.",
+            };
+        }
+
+        var primary = service.PrimaryDeployment;
+        var follow = primary?.Id is not null && SameRevision(primary.TaskDefinition, target);
+        if (request.DryRun)
+        {
+            var action = follow ? $"follow deployment {primary!.Id}, which already runs {Revision(target)}" : $"update {name} back to {Revision(target)}";
+            return new RollbackResult { Status = RollbackStatus.DryRun, TaskDefinition = target, Message = $"Dry run: would {action}." };
+        }
+
+        var deploymentId = follow
+            ? primary!.Id!
+            : (await _ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = request.Cluster, Service = request.Service, TaskDefinition = target }, cancellationToken)
+                .ConfigureAwait(false)).Service?.PrimaryDeployment?.Id ?? throw new EcsDeployException($"UpdateService returned no PRIMARY deployment for {name}.");
+        var wait = await WaitAsync(new WaitRequest
+        {
+            Cluster = request.Cluster,
+            Service = request.Service,
+            DeploymentId = deploymentId,
+            Timeout = request.Timeout,
+            PollInterval = request.PollInterval,
+            Progress = request.Progress,
+            KnownEventIds = request.KnownEventIds,
+        }, cancellationToken).ConfigureAwait(false);
+        var how = follow ? $"{name} was already going back to {Revision(target)} (deployment {deploymentId}, e.g. the circuit breaker's rollback)" : $"rolled {name} back to {Revision(target)} (deployment {deploymentId})";
+        return new RollbackResult
+        {
+            Status = !wait.Succeeded ? RollbackStatus.Failed : follow ? RollbackStatus.AlreadyOnTarget : RollbackStatus.RolledBack,
+            TaskDefinition = target,
+            Wait = wait,
+            Message = wait.Succeeded ? $"Rollback: {how}; it completed." : $"Rollback FAILED: {how}; {wait.Reason}",
+        };
+    }
+
+    /// <summary>
+    /// The last COMPLETED deployment's revision; without one, when a FAILED deployment was superseded by a PRIMARY still in
+    /// progress, that PRIMARY is the circuit breaker's rollback (ECS drops the old COMPLETED deployment when it starts one) and its revision is the target.
+    /// </summary>
+    internal static string? RollbackTarget(EcsService service)
+    {
+        if (LastCompleted(service) is { } completed)
+            return completed.TaskDefinition;
+        var primary = service.PrimaryDeployment;
+        var circuitBreakerRollingBack = primary?.RolloutState == "IN_PROGRESS"
+            && service.Deployments.Any(deployment => deployment != primary && deployment.RolloutState == "FAILED");
+        return circuitBreakerRollingBack ? primary!.TaskDefinition : null;
+    }
+
+    private static string Deployments(EcsService service) =>
+        service.Deployments.Count == 0 ? "no deployments" : string.Join("; ", service.Deployments.Select(deployment =>
+            $"{deployment.Id} {deployment.Status} {Revision(deployment.TaskDefinition)} {deployment.RolloutState}"));
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Slipway.Aws.Ecs;
+using Slipway.EcsDeploy.Deployments;
+
+namespace Slipway.EcsDeploy;
+
+public sealed partial class Deployer
+{
+    /// <summary>Follows one deployment until it completes, fails, disappears, is superseded or the timeout passes; reports progress and each new event once.</summary>
+    public async Task<DeploymentWaitResult> WaitAsync(WaitRequest request, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var seen = new HashSet<string>(request.KnownEventIds);
+        ServiceDeployment? lastSeen = null;
+        while (true)
+        {
+            var service = await ServiceLookup.DescribeAsync(_ecs, request.Cluster, request.Service, cancellationToken).ConfigureAwait(false);
+            var deployment = service.Deployments.FirstOrDefault(candidate => candidate.Id == request.DeploymentId);
+            request.Progress?.Report(Progress(request.DeploymentId, deployment, clock.Elapsed, NewEvents(service, seen)));
+            lastSeen = deployment ?? lastSeen;
+
+            var timedOut = request.Timeout != Timeout.InfiniteTimeSpan && clock.Elapsed >= request.Timeout;
+            var lastEvent = LastEventAbout(request.DeploymentId, service);
+            if (Judge(request.DeploymentId, deployment ?? lastSeen, deployment is null, service.PrimaryDeployment, lastEvent, timedOut, request.Timeout) is var (outcome, reason))
+            {
+                return new DeploymentWaitResult
+                {
+                    Outcome = outcome,
+                    DeploymentId = request.DeploymentId,
+                    Deployment = deployment ?? lastSeen,
+                    RolledBackByCircuitBreaker = CircuitBreakerTookOver(outcome, deployment ?? lastSeen, lastEvent),
+                    Primary = service.PrimaryDeployment,
+                    Reason = reason,
+                    LastEvents = [.. service.Events.Take(request.EventsInResult)],
+                    Elapsed = clock.Elapsed,
+                    ReportedEventIds = seen,
+                };
+            }
+
+            var delay = request.Timeout == Timeout.InfiniteTimeSpan ? request.PollInterval : Min(request.PollInterval, request.Timeout - clock.Elapsed);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Whether the deployment's story has ended, and how. Order matters: gone and another PRIMARY are checked before FAILED, so a
+    /// circuit breaker's rollback reads as superseded or disappeared (never as success, although the service is stable again).
+    /// </summary>
+    /// <param name="id">The deployment followed.</param>
+    /// <param name="deployment">It as listed now, or as last seen when <paramref name="gone"/>.</param>
+    /// <param name="gone">Whether the service no longer lists it.</param>
+    /// <param name="primary">The service's PRIMARY deployment now.</param>
+    /// <param name="lastEvent">The newest service event naming it (ECS names deployments in "deployment completed/failed" events).</param>
+    /// <param name="timedOut">Whether the caller's timeout has passed.</param>
+    /// <param name="timeout">The caller's timeout, for the message.</param>
+    internal static (DeploymentOutcome Outcome, string Reason)? Judge(string id, ServiceDeployment? deployment, bool gone, ServiceDeployment? primary,
+        ServiceEvent? lastEvent, bool timedOut, TimeSpan timeout)
+    {
+        var primaryText = primary is null ? "no deployment is PRIMARY" : $"PRIMARY is {primary.Id} of {Revision(primary.TaskDefinition)} ({primary.RolloutState})";
+        if (gone || deployment is null)
+        {
+            var lastSeen = deployment is null ? " It was never listed." : $" Last seen {deployment.RolloutState} with {deployment.FailedTasks} failed tasks; ECS said: {deployment.RolloutStateReason}";
+            var said = lastEvent is null ? "" : $" Its last event: {lastEvent.Message}";
+            return (DeploymentOutcome.Disappeared, $"Deployment {id} is no longer among the service's deployments; {primaryText}.{lastSeen}{said}");
+        }
+
+        if (primary?.Id != deployment.Id)
+        {
+            var why = deployment.RolloutState == "FAILED" ? "it FAILED and another deployment took over (the circuit breaker rolling back)" : "another deployment started after it";
+            return (DeploymentOutcome.Superseded, $"Deployment {id} of {Revision(deployment.TaskDefinition)} was superseded: {why}; {primaryText}. ECS says: {deployment.RolloutStateReason}");
+        }
+
+        return deployment.RolloutState switch
+        {
+            "COMPLETED" => (DeploymentOutcome.Completed, $"Deployment {id} of {Revision(deployment.TaskDefinition)} completed. ECS says: {deployment.RolloutStateReason}"),
+            "FAILED" => (DeploymentOutcome.Failed, $"Deployment {id} of {Revision(deployment.TaskDefinition)} FAILED. ECS says: {deployment.RolloutStateReason}"),
+            _ when timedOut => (DeploymentOutcome.TimedOut,
+                $"Deployment {id} of {Revision(deployment.TaskDefinition)} did not complete within {timeout}: {deployment.RunningCount} of {deployment.DesiredCount} tasks running, "
+                + $"{deployment.FailedTasks} failed, rolloutState {deployment.RolloutState}. Raise the timeout if it needs longer."),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Whether the circuit breaker failed the deployment and another took over: it is superseded or gone and was last seen FAILED,
+    /// or its last event says it failed (ECS drops it from the list once the rollback completed, which can be before a poll sees FAILED).
+    /// </summary>
+    internal static bool CircuitBreakerTookOver(DeploymentOutcome outcome, ServiceDeployment? deployment, ServiceEvent? lastEvent) =>
+        outcome is DeploymentOutcome.Superseded or DeploymentOutcome.Disappeared
+        && (deployment?.RolloutState == "FAILED" || lastEvent?.Message?.Contains("deployment failed", StringComparison.Ordinal) == true);
+
+    /// <summary>The newest event naming deployment <paramref name="id"/>.</summary>
+    private static ServiceEvent? LastEventAbout(string id, EcsService service) =>
+        service.Events.FirstOrDefault(serviceEvent => serviceEvent.Message?.Contains(id, StringComparison.Ordinal) == true);
+
+    /// <summary>"family:revision" of a task definition ARN, for messages.</summary>
+    internal static string Revision(string? taskDefinition) =>
+        taskDefinition is null ? "(unknown task definition)" : taskDefinition[(taskDefinition.LastIndexOf('/') + 1)..];
+
+    private static DeploymentProgress Progress(string id, ServiceDeployment? deployment, TimeSpan elapsed, IReadOnlyList<ServiceEvent> newEvents) => new()
+    {
+        DeploymentId = id,
+        TaskDefinition = deployment?.TaskDefinition,
+        Running = deployment?.RunningCount ?? 0,
+        Pending = deployment?.PendingCount ?? 0,
+        Desired = deployment?.DesiredCount ?? 0,
+        RolloutState = deployment?.RolloutState,
+        RolloutStateReason = deployment?.RolloutStateReason,
+        Elapsed = elapsed,
+        NewEvents = newEvents,
+    };
+
+    /// <summary>The events not seen before, oldest first (ECS lists them newest first); marks them seen.</summary>
+    private static List<ServiceEvent> NewEvents(EcsService service, HashSet<string> seen) =>
+        [.. service.Events.Where(serviceEvent => serviceEvent.Id is null || seen.Add(serviceEvent.Id)).Reverse()];
+
+    private static TimeSpan Min(TimeSpan first, TimeSpan second) => first < second ? first : second > TimeSpan.Zero ? second : TimeSpan.Zero;
+}

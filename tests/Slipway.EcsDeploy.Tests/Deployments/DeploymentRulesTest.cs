@@ -1,0 +1,110 @@
+using Slipway.Aws.Ecs;
+using Slipway.EcsDeploy.Deployments;
+
+namespace Slipway.EcsDeploy.Tests.Deployments;
+
+/// <summary>The decisions Deploy, Wait and Rollback make from one DescribeServices answer, on hand-made services (no engine).</summary>
+public sealed class DeploymentRulesTest
+{
+    private const string Old = "arn:aws:ecs:us-east-1:111111111111:task-definition/web:1";
+    private const string New = "arn:aws:ecs:us-east-1:111111111111:task-definition/web:2";
+
+    private static ServiceDeployment Deployment(string id, string status, string taskDefinition, string rolloutState, int minutesAgo = 0) => new()
+    {
+        Id = id, Status = status, TaskDefinition = taskDefinition, RolloutState = rolloutState, DesiredCount = 1,
+        RolloutStateReason = $"ECS deployment {id} {rolloutState.ToLowerInvariant()}.", CreatedAt = DateTimeOffset.UnixEpoch.AddMinutes(100 - minutesAgo),
+    };
+
+    private static (DeploymentOutcome, string)? Judge(ServiceDeployment? deployment, ServiceDeployment? primary, bool gone = false, bool timedOut = false) =>
+        Deployer.Judge("ecs-svc/2", deployment, gone, primary, null, timedOut, TimeSpan.FromSeconds(5));
+
+    [Fact]
+    public void TestJudge_PrimaryInProgress_KeepsWaitingUntilTheTimeout()
+    {
+        var ours = Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS");
+        Assert.Null(Judge(ours, ours));
+        Assert.Equal(DeploymentOutcome.TimedOut, Judge(ours, ours, timedOut: true)!.Value.Item1);
+    }
+
+    [Fact]
+    public void TestJudge_CompletedOrFailedWhilePrimary()
+    {
+        var completed = Deployment("ecs-svc/2", "PRIMARY", New, "COMPLETED");
+        var failed = Deployment("ecs-svc/2", "PRIMARY", New, "FAILED");
+        Assert.Equal(DeploymentOutcome.Completed, Judge(completed, completed)!.Value.Item1);
+        var (outcome, reason) = Judge(failed, failed)!.Value;
+        Assert.Equal(DeploymentOutcome.Failed, outcome);
+        Assert.Contains("ECS deployment ecs-svc/2 failed.", reason);
+    }
+
+    [Fact]
+    public void TestJudge_AnotherPrimary_IsSupersededEvenWhenThatOneCompleted()
+    {
+        // The circuit breaker's rollback: the old revision is PRIMARY and COMPLETED, the service is stable, ours FAILED.
+        var ours = Deployment("ecs-svc/2", "ACTIVE", New, "FAILED");
+        var rollback = Deployment("ecs-svc/3", "PRIMARY", Old, "COMPLETED");
+        var (outcome, reason) = Judge(ours, rollback)!.Value;
+        Assert.Equal(DeploymentOutcome.Superseded, outcome);
+        Assert.Contains("ecs-svc/3 of web:1", reason);
+        Assert.True(Deployer.CircuitBreakerTookOver(outcome, ours, null));
+        // Someone else's deployment: superseded, but not by the circuit breaker.
+        var theirs = Deployment("ecs-svc/4", "PRIMARY", New, "IN_PROGRESS");
+        var stillOurs = Deployment("ecs-svc/2", "ACTIVE", New, "IN_PROGRESS");
+        Assert.False(Deployer.CircuitBreakerTookOver(Judge(stillOurs, theirs)!.Value.Item1, stillOurs, null));
+    }
+
+    [Fact]
+    public void TestJudge_Gone_IsDisappearedWithWhatWasLastSeen()
+    {
+        var lastSeen = Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS");
+        var primary = Deployment("ecs-svc/3", "PRIMARY", Old, "COMPLETED");
+        var (outcome, reason) = Judge(lastSeen, primary, gone: true)!.Value;
+        Assert.Equal(DeploymentOutcome.Disappeared, outcome);
+        Assert.Contains("Last seen IN_PROGRESS", reason);
+        var failedEvent = new ServiceEvent { Id = "1", Message = "(service web) (deployment ecs-svc/2) deployment failed: tasks failed to start." };
+        Assert.True(Deployer.CircuitBreakerTookOver(outcome, lastSeen, failedEvent));
+        Assert.False(Deployer.CircuitBreakerTookOver(outcome, lastSeen, null));
+    }
+
+    [Fact]
+    public void TestRollbackTarget_IsTheLastCompletedDeploymentNotTheLatestRevision()
+    {
+        var service = new EcsService
+        {
+            Deployments = [Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS"), Deployment("ecs-svc/1", "ACTIVE", Old, "COMPLETED", minutesAgo: 5)],
+        };
+        Assert.Equal(Old, Deployer.RollbackTarget(service));
+        // The circuit breaker rolling back: ECS dropped the COMPLETED deployment and started one of its revision.
+        var rollingBack = new EcsService
+        {
+            Deployments = [Deployment("ecs-svc/3", "PRIMARY", Old, "IN_PROGRESS"), Deployment("ecs-svc/2", "ACTIVE", New, "FAILED", minutesAgo: 1)],
+        };
+        Assert.Equal(Old, Deployer.RollbackTarget(rollingBack));
+        Assert.Null(Deployer.RollbackTarget(new EcsService { Deployments = [Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS")] }));
+    }
+
+    [Fact]
+    public void TestChooseStrategy_SameRevisionIsUnchangedUnlessForcedOrScaled()
+    {
+        var service = new EcsService { TaskDefinition = Old, DesiredCount = 1, Deployments = [Deployment("ecs-svc/1", "PRIMARY", Old, "COMPLETED")] };
+        Assert.Equal(Deployer.DeployStrategy.Unchanged, Deployer.ChooseStrategy(service, new DeployRequest { Service = "web", TaskDefinition = "web:1" }));
+        Assert.Equal(Deployer.DeployStrategy.Unchanged, Deployer.ChooseStrategy(service, new DeployRequest { Service = "web", TaskDefinition = Old }));
+        Assert.Equal(Deployer.DeployStrategy.Update, Deployer.ChooseStrategy(service, new DeployRequest { Service = "web", TaskDefinition = "web:2" }));
+        Assert.Equal(Deployer.DeployStrategy.Update, Deployer.ChooseStrategy(service, new DeployRequest { Service = "web", TaskDefinition = "web:1", DesiredCount = 2 }));
+        Assert.Equal(Deployer.DeployStrategy.ForceNewDeployment,
+            Deployer.ChooseStrategy(service, new DeployRequest { Service = "web", TaskDefinition = "web:1", ForceNewDeployment = true }));
+        Assert.False(Deployer.SameRevision(Old, "web:11"));
+    }
+
+    [Fact]
+    public void TestShouldRollBack_NotAfterSomeoneElsesDeployment()
+    {
+        DeploymentWaitResult Wait(DeploymentOutcome outcome, bool circuitBreaker = false) =>
+            new() { Outcome = outcome, DeploymentId = "ecs-svc/2", Reason = "", RolledBackByCircuitBreaker = circuitBreaker };
+        Assert.True(Deployer.ShouldRollBack(Wait(DeploymentOutcome.Failed)));
+        Assert.True(Deployer.ShouldRollBack(Wait(DeploymentOutcome.TimedOut)));
+        Assert.True(Deployer.ShouldRollBack(Wait(DeploymentOutcome.Disappeared, circuitBreaker: true)));
+        Assert.False(Deployer.ShouldRollBack(Wait(DeploymentOutcome.Superseded)));
+        Assert.False(Deployer.ShouldRollBack(Wait(DeploymentOutcome.Disappeared)));
+    }
+}
