@@ -25,11 +25,11 @@ public static class TaskDefinitionDiff
         return new DiffResult(runningArn, Unified(running?.TaskDefinition, candidate, runningArn ?? "/dev/null"));
     }
 
-    /// <summary>The unified diff of two definitions in normal form (empty when equal); <paramref name="running"/> null diffs against nothing.</summary>
+    /// <summary>The unified diff of two definitions in normal form (empty when equal: DiffPlex renders no hunk); <paramref name="running"/> null diffs against nothing.</summary>
     public static string Unified(TaskDefinition? running, TaskDefinition candidate, string runningName)
     {
         var before = running is null ? "" : TaskDefinitionNormalizer.ToText(running) + "\n";
         var after = TaskDefinitionNormalizer.ToText(candidate) + "\n";
-        return before == after ? "" : new UnidiffRenderer(contextLines: 3).Generate(before, after, runningName, "new");
+        return new UnidiffRenderer(contextLines: 3).Generate(before, after, runningName, "new");
     }
 }
