@@ -1,7 +1,7 @@
 namespace Slipway.Aws.Text;
 
 /// <summary>"Did you mean" for mistyped names (regions, template keys).</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>The candidate closest to <paramref name="input"/> within <paramref name="maxDistance"/> edits (case-insensitive), if any.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates, int maxDistance) => candidates
