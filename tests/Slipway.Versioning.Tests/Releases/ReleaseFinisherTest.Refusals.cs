@@ -87,6 +87,36 @@ public sealed partial class ReleaseFinisherTest
         Assert.Equal(before, repository.Snapshot());
     }
 
+    [Fact]
+    public async Task TestFinish_TagOnAnotherCommitOnRemote_Refused()
+    {
+        using var repository = new ReleaseRepository();
+        repository.Work.Tag(ReleaseRepository.Tag, annotated: true, target: "develop");
+        repository.Work.Run("push", "-q", "origin", "refs/tags/v1.2.0");
+        repository.Work.Run("tag", "-d", ReleaseRepository.Tag);
+        var before = repository.Snapshot();
+
+        var error = await Assert.ThrowsAsync<ReleaseFinishException>(() => repository.FinishAsync());
+
+        Assert.Contains($"Tag 'v1.2.0' already exists on remote 'origin' on commit {repository.Work.Sha("develop")}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, repository.Snapshot());
+    }
+
+    [Fact]
+    public async Task TestFinish_UntrackedFileInTheWayOfCheckedOutMain_Refused()
+    {
+        using var repository = new ReleaseRepository();
+        repository.Work.Checkout("main");
+        repository.Work.WriteFile("version.txt", "untracked, would be overwritten\n");
+        var before = repository.Snapshot();
+
+        var error = await Assert.ThrowsAsync<ReleaseFinishException>(() => repository.FinishAsync());
+
+        Assert.Contains("Branch 'main' is checked out", error.Message, StringComparison.Ordinal);
+        Assert.Contains("version.txt", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, repository.Snapshot());
+    }
+
     [Theory]
     [InlineData("feature/login", "v1.2.0", "Branch 'feature/login' is not a release or hotfix branch")]
     [InlineData("release/1.2.0", "v", "Tag 'v' has no version in it")]
