@@ -59,7 +59,7 @@ detection_latency() {
 has_deploy_target() { grep -qsw IDeploy "$root"/build/*.cs; }
 rerun_ratio() {
     local deploy_args=(${SLIPWAY_BENCH_DEPLOY_ARGS:-})
-    echo "(b) No-change re-run of ./build.sh Deploy ${deploy_args[*]} against ./build.sh Version ($reruns runs each, alternating)"
+    echo "(b) No-change re-run of ./build.sh Deploy${deploy_args[*]:+ ${deploy_args[*]}} against ./build.sh Version ($reruns runs each, alternating)"
     (cd "$root" && ./build.sh Deploy "${deploy_args[@]}" --no-logo >"$work/deploy-first.log" 2>&1) ||
         { echo "deploy.sh (b): the first ./build.sh Deploy failed; its last lines:" >&2; tail -20 "$work/deploy-first.log" >&2; return; }
     (cd "$root" && ./build.sh Version --no-logo >/dev/null 2>&1)

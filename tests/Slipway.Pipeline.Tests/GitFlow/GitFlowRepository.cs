@@ -116,6 +116,23 @@ public sealed class GitFlowRepository : IDisposable
     /// <summary>The version of HEAD as the builds compute it (Slipway.Versioning), for <paramref name="branch"/> when given.</summary>
     public Task<VersionResult> VersionAsync(string? branch = null) => VersionCalculator.CalculateAsync(new VersionRequest(Root) { Branch = branch });
 
+    /// <summary>
+    /// Runs <paramref name="build"/> in-process in the work tree as <c>./build.sh</c> would: the targets and parameters given, plus
+    /// <c>--root</c> and <c>--no-logo</c>, with no environment variables (no CI host); returns the exit code and the log.
+    /// </summary>
+    public (int Code, string Output) Run(SlipwayBuild build, params string[] arguments)
+    {
+        var output = new StringWriter();
+        var code = BuildRunner.Run(() => build, [], new BuildRunOptions
+        {
+            Arguments = [.. arguments, "--root", Root, "--no-logo"],
+            Environment = new Dictionary<string, string?>(),
+            Output = output,
+            WorkingDirectory = Root,
+        });
+        return (code, output.ToString());
+    }
+
     /// <summary>Runs git in the work tree and returns its standard output, trimmed; fails the test when git fails.</summary>
     public string Git(params string[] arguments) => Git(arguments, []);
 

@@ -75,6 +75,20 @@ public sealed class GitFlowRepositoryTest(ITestOutputHelper output) : IDisposabl
         Assert.Equal(_repository.Resolve("release/1.1.0"), _repository.Resolve("release/1.1.0", onRemote: true));
     }
 
+    [Fact]
+    public async Task TestRun_ABuildInTheWorkTree_SeesTheBranchVersionAndLeavesTheTreeClean()
+    {
+        _repository.StartFeature("search").Change("Search");
+
+        var (code, log) = _repository.Run(new VersionBuild(), "Version");
+        output.WriteLine(log);
+
+        Assert.True(code == 0, log);
+        Assert.Contains((await _repository.VersionAsync()).FullSemVer, log);
+        Assert.Contains("feature-search-1", log);
+        Assert.Equal("", _repository.Git("status", "--porcelain", "--untracked-files=all"));
+    }
+
     private async Task<VersionResult> Version(GitFlowRepository repository)
     {
         var version = await repository.VersionAsync();
@@ -82,3 +96,6 @@ public sealed class GitFlowRepositoryTest(ITestOutputHelper output) : IDisposabl
         return version;
     }
 }
+
+/// <summary>A build of the sample's repository with the Version target only.</summary>
+public sealed class VersionBuild : SlipwayBuild, Slipway.Components.IVersion;
