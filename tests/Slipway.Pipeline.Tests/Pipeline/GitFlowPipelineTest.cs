@@ -1,9 +1,8 @@
-using Amazon.Runtime;
-using Slipway.Aws;
 using Slipway.Aws.Ecr;
 using Slipway.LocalAws;
 using Slipway.LocalAws.Tests.Ecs.Infrastructure;
 using Slipway.Pipeline.Tests.GitFlow;
+using Slipway.Pipeline.Tests.Sample;
 using Xunit.Abstractions;
 
 namespace Slipway.Pipeline.Tests.Pipeline;
@@ -61,18 +60,12 @@ public sealed class GitFlowPipelineTest(ITestOutputHelper output) : IDisposable
 
     private static async Task<string?> DigestAsync(LocalAwsPlatform platform, string account, string tag)
     {
-        var keys = platform.Account(account);
-        using var ecr = new EcrClient(new AwsClientOptions
-        {
-            Region = platform.Region,
-            ServiceUrl = platform.Endpoint.ToString(),
-            Credentials = new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey),
-        });
+        using var ecr = new EcrClient(SamplePlatform.Options(platform, account));
         try
         {
             return await new EcrImageTags(ecr).GetDigestAsync("slipway-sample", tag);
         }
-        catch (RepositoryNotFoundException)
+        catch (Aws.RepositoryNotFoundException)
         {
             return null;
         }

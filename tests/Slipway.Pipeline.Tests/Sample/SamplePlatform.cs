@@ -64,7 +64,7 @@ public sealed class SamplePlatform : IAsyncLifetime
     }
 
     /// <summary>An ECS client for a platform account.</summary>
-    public EcsClient Ecs(string account) => new(Options(account));
+    public EcsClient Ecs(string account) => new(Options(Platform, account));
 
     /// <summary>
     /// The sample's environment with the cluster moved to a new one (created here) and the template's port 8080 moved to
@@ -143,16 +143,17 @@ public sealed class SamplePlatform : IAsyncLifetime
         return pushed.Push.Pinned.ToString();
     }
 
-    private EcrClient Ecr(string account) => new(Options(account));
-
-    private AwsClientOptions Options(string account)
+    /// <summary>Client options for an account of a running local platform.</summary>
+    public static AwsClientOptions Options(LocalAwsPlatform platform, string account)
     {
-        var keys = Platform.Account(account);
+        var keys = platform.Account(account);
         return new AwsClientOptions
         {
-            Region = Platform.Region,
-            ServiceUrl = Platform.Endpoint.ToString(),
+            Region = platform.Region,
+            ServiceUrl = platform.Endpoint.ToString(),
             Credentials = new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey),
         };
     }
+
+    private EcrClient Ecr(string account) => new(Options(Platform, account));
 }
