@@ -25,7 +25,10 @@ public sealed class HttpdImage : IAsyncLifetime
     public static string[] ServeCommand { get; } = ["/bin/sh", "-c", "echo \"$VERSION\" > /www/version && exec /busybox httpd -f -p \"127.0.0.1:$PORT\" -h /www"];
 
     /// <summary>What <c>http://127.0.0.1:{port}/version</c> answers, trimmed; retried for <paramref name="patience"/> (3 s by default) while the server starts, null when nothing answers.</summary>
-    public static async Task<string?> GetVersionAsync(int port, TimeSpan? patience = null)
+    public static Task<string?> GetVersionAsync(int port, TimeSpan? patience = null) => GetAsync(port, "version", patience);
+
+    /// <summary>What <c>http://127.0.0.1:{port}/{path}</c> answers, trimmed; retried for <paramref name="patience"/> (3 s by default) while the server starts, null when nothing answers.</summary>
+    public static async Task<string?> GetAsync(int port, string path, TimeSpan? patience = null)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(3));
@@ -33,7 +36,7 @@ public sealed class HttpdImage : IAsyncLifetime
         {
             try
             {
-                return (await http.GetStringAsync($"http://127.0.0.1:{port}/version")).Trim();
+                return (await http.GetStringAsync($"http://127.0.0.1:{port}/{path}")).Trim();
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
