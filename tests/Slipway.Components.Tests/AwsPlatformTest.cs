@@ -32,7 +32,7 @@ public class AwsPlatformTest : IDisposable
         var output = new StringWriter();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
         {
-            Arguments = ["Push", "--root", _root, "--no-logo"],
+            Arguments = ["Push", "--root", _root, "--no-logo", "--local-aws-keep", "false"],
             Environment = new Dictionary<string, string?>(),
             Output = output,
             WorkingDirectory = _root,
