@@ -42,7 +42,7 @@ internal sealed record ContainerCreateRequest(
             .Select(variable => $"{variable.OptionalString("name")}={variable.OptionalString("value")}")
             .ToList();
         // ECS's entryPoint and command are arrays, as the engine's are: no quoting, the same argv; absent ones keep the image's.
-        return new ContainerCreateRequest(
+        var request = new ContainerCreateRequest(
             dockerName,
             container.OptionalString("image")!,
             container.Strings("entryPoint") is { Count: > 0 } entryPoint ? entryPoint : null,
@@ -52,7 +52,8 @@ internal sealed record ContainerCreateRequest(
             container.OptionalString("workingDirectory"),
             container.OptionalString("user"),
             container.ReadInt("stopTimeout") is { } stopTimeout ? TimeSpan.FromSeconds(stopTimeout) : null,
-            ContainerHealthCheck.Read(container)) { Network = network, PublishedPorts = publishedPorts };
+            ContainerHealthCheck.Read(container));
+        return request with { Network = network, PublishedPorts = publishedPorts };
     }
 }
 
