@@ -65,4 +65,22 @@ public class AwsPlatformTest : IDisposable
         Assert.Contains("--platform <Local|Aws>", output.ToString());
         Assert.Contains("default: Aws", output.ToString());
     }
+
+    [Theory]
+    [InlineData(null, "· default: true")]
+    [InlineData("true", "· default: false")]
+    public void TestLocalAwsKeep_DefaultsToKeepingOnATerminalOnly(string? ci, string expected)
+    {
+        var output = new StringWriter();
+        BuildRunner.Run(() => new AwsBuild(), [], new BuildRunOptions
+        {
+            Arguments = ["--help", "--root", _root],
+            Environment = new Dictionary<string, string?> { ["CI"] = ci },
+            Output = output,
+            WorkingDirectory = _root,
+        });
+        var help = output.ToString();
+        var option = help[help.IndexOf("--local-aws-keep <bool>", StringComparison.Ordinal)..];
+        Assert.True(option.Contains(expected, StringComparison.Ordinal) && option.IndexOf(expected, StringComparison.Ordinal) < option.IndexOf("\n  --", StringComparison.Ordinal), help);
+    }
 }
