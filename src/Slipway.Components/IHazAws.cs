@@ -14,7 +14,7 @@ public enum AwsPlatform
     Aws,
 }
 
-/// <summary>A build that talks to AWS or to the embedded local platform, chosen by one parameter; the local platform starts on first use and stops when the build ends.</summary>
+/// <summary>A build that talks to AWS or to the embedded local platform, chosen by one parameter; the local platform starts on first use and, on a terminal, keeps running after the build (StopLocalAws stops it).</summary>
 public interface IHazAws : ISlipwayBuild
 {
     /// <summary>aws or local; by default local, except on CodeBuild.</summary>
@@ -29,10 +29,30 @@ public interface IHazAws : ISlipwayBuild
     [Parameter("The local platform's data folder (default: .nuke/temp/local-aws).")]
     IO.AbsolutePath LocalAwsData => this.TryGetValue<IO.AbsolutePath>() ?? TemporaryDirectory / "local-aws";
 
-    /// <summary>The running local platform (started on first use; its registries and containers stop when the build ends).</summary>
+    /// <summary>Whether the local platform outlives the build (a host process of its own) or stops with it (hosted in the build).</summary>
+    [Parameter("Keep the local platform running after the build, so deployed services still answer (default: true on a terminal, false on CI); stop it with StopLocalAws.")]
+    bool LocalAwsKeep => this.TryGetValue<bool?>() ?? Host is Hosts.Terminal;
+
+    /// <summary>
+    /// The running local platform, on first use: the one already running from <see cref="LocalAwsData"/> if any (left running by an
+    /// earlier build), else started detached when <see cref="LocalAwsKeep"/> (it keeps running after the build), else started in this
+    /// build (its registries and containers stop when the build ends).
+    /// </summary>
     Task<LocalAwsPlatform> GetLocalPlatformAsync() => this.State().GetOrAddAsync($"{nameof(IHazAws)}.LocalPlatform", async ct =>
-            this.DisposeAtEnd(await LocalAwsPlatform.StartAsync(new LocalAwsOptions { DataDirectory = LocalAwsData }, ct)),
+        {
+            var options = new LocalAwsOptions { DataDirectory = LocalAwsData };
+            var platform = await LocalAwsPlatform.AttachAsync(LocalAwsData, ct)
+                ?? (LocalAwsKeep ? await LocalAwsPlatform.StartDetachedAsync(options, ct) : await LocalAwsPlatform.StartAsync(options, ct));
+            if (platform.IsAttached)
+                this.ReportSummary("Local AWS", $"{platform.Endpoint} keeps running after the build (process {platform.HostProcessId}); stop it with StopLocalAws");
+            return this.DisposeAtEnd(platform);
+        },
         CancellationToken);
+
+    /// <summary>Stops the local platform an earlier build left running, with its registries and task containers.</summary>
+    Target StopLocalAws => _ => _
+        .Description("Stops the local AWS platform a build left running (--local-aws-keep), with its registries and containers.")
+        .Executes(async ct => this.ReportSummary("Local AWS", await LocalAwsPlatform.StopDetachedAsync(LocalAwsData, ct)));
 
     /// <summary>Client options for an account of the chosen platform: on the local platform its endpoint and the account's keys (development, production, ...); on AWS the region and the credential chain, or <paramref name="credentials"/>.</summary>
     async Task<AwsClientOptions> GetAwsOptionsAsync(string account = "development", AWSCredentials? credentials = null)

@@ -32,7 +32,7 @@ public class AwsPlatformTest : IDisposable
         var output = new StringWriter();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
         {
-            Arguments = ["Push", "--root", _root, "--no-logo"],
+            Arguments = ["Push", "--root", _root, "--no-logo", "--local-aws-keep", "false"],
             Environment = new Dictionary<string, string?>(),
             Output = output,
             WorkingDirectory = _root,
@@ -64,5 +64,23 @@ public class AwsPlatformTest : IDisposable
         });
         Assert.Contains("--platform <Local|Aws>", output.ToString());
         Assert.Contains("default: Aws", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, "· default: true")]
+    [InlineData("true", "· default: false")]
+    public void TestLocalAwsKeep_DefaultsToKeepingOnATerminalOnly(string? ci, string expected)
+    {
+        var output = new StringWriter();
+        BuildRunner.Run(() => new AwsBuild(), [], new BuildRunOptions
+        {
+            Arguments = ["--help", "--root", _root],
+            Environment = new Dictionary<string, string?> { ["CI"] = ci },
+            Output = output,
+            WorkingDirectory = _root,
+        });
+        var help = output.ToString();
+        var option = help[help.IndexOf("--local-aws-keep <bool>", StringComparison.Ordinal)..];
+        Assert.True(option.Contains(expected, StringComparison.Ordinal) && option.IndexOf(expected, StringComparison.Ordinal) < option.IndexOf("\n  --", StringComparison.Ordinal), help);
     }
 }

@@ -5,7 +5,7 @@ using Slipway.Aws.Json;
 
 namespace Slipway.Aws.Ecs;
 
-/// <summary>Amazon ECS over AWS JSON 1.1: task definitions (kept as JSON) and services.</summary>
+/// <summary>Amazon ECS over AWS JSON 1.1: task definitions (kept as JSON), services and their tasks.</summary>
 public sealed class EcsClient : IDisposable
 {
     private static readonly AwsJsonShapes Json = EcsJsonContext.Shapes;
@@ -49,6 +49,14 @@ public sealed class EcsClient : IDisposable
     /// <summary>Updates a service (new task definition, count, forced deployment); CODE_DEPLOY services reject this.</summary>
     public Task<UpdateServiceResult> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) =>
         Transport.InvokeAsync("UpdateService", request, Json.Of<UpdateServiceRequest>(), Json.Of<UpdateServiceResult>(), cancellationToken);
+
+    /// <summary>Lists task ARNs of a cluster, by service, family, startedBy or desired status (RUNNING by default).</summary>
+    public Task<ListTasksResult> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default) =>
+        Transport.InvokeAsync("ListTasks", request, Json.Of<ListTasksRequest>(), Json.Of<ListTasksResult>(), cancellationToken);
+
+    /// <summary>Describes up to 100 tasks; unknown ones are failures.</summary>
+    public Task<DescribeTasksResult> DescribeTasksAsync(DescribeTasksRequest request, CancellationToken cancellationToken = default) =>
+        Transport.InvokeAsync("DescribeTasks", request, Json.Of<DescribeTasksRequest>(), Json.Of<DescribeTasksResult>(), cancellationToken);
 
     /// <summary>Disposes the transport.</summary>
     public void Dispose() => Transport.Dispose();

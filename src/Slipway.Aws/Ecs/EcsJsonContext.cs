@@ -14,6 +14,10 @@ namespace Slipway.Aws.Ecs;
 [JsonSerializable(typeof(DescribeServicesResult))]
 [JsonSerializable(typeof(UpdateServiceRequest))]
 [JsonSerializable(typeof(UpdateServiceResult))]
+[JsonSerializable(typeof(ListTasksRequest))]
+[JsonSerializable(typeof(ListTasksResult))]
+[JsonSerializable(typeof(DescribeTasksRequest))]
+[JsonSerializable(typeof(DescribeTasksResult))]
 internal sealed partial class EcsJsonContext : JsonSerializerContext
 {
     /// <summary>The shapes as the client reads them: lists and maps AWS leaves out or sends as null read as empty.</summary>

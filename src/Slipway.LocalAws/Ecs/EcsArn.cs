@@ -10,6 +10,15 @@ internal static class EcsArn
     public static string TaskDefinition(string region, string accountId, string family, int revision) =>
         $"arn:aws:ecs:{region}:{accountId}:task-definition/{family}:{revision}";
 
+    public static string Task(string region, string accountId, string cluster, string taskId) => $"arn:aws:ecs:{region}:{accountId}:task/{cluster}/{taskId}";
+
+    public static string Container(string region, string accountId, string cluster, string taskId, string containerId) =>
+        $"arn:aws:ecs:{region}:{accountId}:container/{cluster}/{taskId}/{containerId}";
+
+    /// <summary>The task id in a task id or ARN (<c>task/id</c> or <c>task/cluster/id</c>).</summary>
+    public static string TaskId(string identifier) =>
+        Parse(identifier) is { Resource: var resource } && resource.StartsWith("task/", StringComparison.Ordinal) ? resource[(resource.LastIndexOf('/') + 1)..] : identifier;
+
     /// <summary>The resource part of an ECS ARN (<c>cluster/web</c>), and its account; null when <paramref name="identifier"/> is not an ECS ARN.</summary>
     public static (string AccountId, string Resource)? Parse(string identifier)
     {

@@ -20,6 +20,9 @@ internal sealed class EcsOptions
     /// </summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The engine's bridge network that bridge and awsvpc tasks run on, shared by every platform on the engine; created when missing, never removed.</summary>
+    public string BridgeNetwork { get; init; } = "slipway-ecs";
+
     /// <summary>How long the first relaunch after a failed task waits; each further consecutive failure doubles it, up to 10 s.</summary>
     public TimeSpan LaunchRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 

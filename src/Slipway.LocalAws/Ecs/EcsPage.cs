@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Slipway.LocalAws.Server;
 
 namespace Slipway.LocalAws.Ecs;
@@ -16,6 +17,16 @@ internal static class EcsPage
         var start = nextToken is null ? 0 : Decode(nextToken);
         var page = items.Skip(start).Take(size).ToList();
         return (page, start + size < items.Count ? Encode(start + size) : null);
+    }
+
+    /// <summary>The list output <c>{ "{member}": [page], "nextToken": ... }</c> for the page of <paramref name="items"/> that <paramref name="input"/>'s nextToken and maxResults ask for.</summary>
+    public static JsonObject Output(string member, IReadOnlyList<string> items, JsonObject input, int defaultSize)
+    {
+        var (page, nextToken) = Of(items, input.OptionalString("nextToken"), input.ReadInt("maxResults"), defaultSize);
+        var output = new JsonObject { [member] = EcsJson.Array(page) };
+        if (nextToken is not null)
+            output["nextToken"] = nextToken;
+        return output;
     }
 
     private static string Encode(int position) => Convert.ToBase64String(Encoding.UTF8.GetBytes("ecs-page:" + position.ToString(CultureInfo.InvariantCulture)));

@@ -42,11 +42,7 @@ internal sealed partial class EcsService
     private static JsonObject ListClusters(EcsAccountState account, JsonObject input)
     {
         var arns = account.Clusters.Select(cluster => cluster.Arn).Order(StringComparer.Ordinal).ToList();
-        var (page, nextToken) = EcsPage.Of(arns, input.OptionalString("nextToken"), input.ReadInt("maxResults"), 100);
-        var output = Output("clusterArns", EcsJson.Array(page));
-        if (nextToken is not null)
-            output["nextToken"] = nextToken;
-        return output;
+        return EcsPage.Output("clusterArns", arns, input, 100);
     }
 
     /// <summary>The cluster named by request member <c>cluster</c> (a name or an ARN; <c>default</c> when absent); <c>ClusterNotFoundException</c> when there is none.</summary>

@@ -78,11 +78,7 @@ internal sealed partial class EcsService
         var cluster = Cluster(account, input);
         var arns = account.Services.Where(service => service.ClusterName == cluster.Name && service.Status != ServiceRecord.Inactive)
             .Select(service => service.Arn).Order(StringComparer.Ordinal).ToList();
-        var (page, nextToken) = EcsPage.Of(arns, input.OptionalString("nextToken"), input.ReadInt("maxResults"), 10);
-        var output = Output("serviceArns", EcsJson.Array(page));
-        if (nextToken is not null)
-            output["nextToken"] = nextToken;
-        return output;
+        return EcsPage.Output("serviceArns", arns, input, 10);
     }
 
     private async Task<JsonObject> UpdateServiceAsync(EcsAccountState account, JsonObject input, CallContext context, CancellationToken cancellationToken)

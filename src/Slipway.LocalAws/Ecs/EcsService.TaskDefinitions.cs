@@ -56,11 +56,7 @@ internal sealed partial class EcsService
             .ToList();
         if (sort == "DESC")
             matching.Reverse();
-        var (page, nextToken) = EcsPage.Of(matching, input.OptionalString("nextToken"), input.ReadInt("maxResults"), 100);
-        var output = Output("taskDefinitionArns", EcsJson.Array(page));
-        if (nextToken is not null)
-            output["nextToken"] = nextToken;
-        return output;
+        return EcsPage.Output("taskDefinitionArns", matching, input, 100);
     }
 
     private static JsonObject DeregisterTaskDefinition(EcsAccountState account, JsonObject input, CallContext context)

@@ -66,6 +66,8 @@ internal sealed partial class EcsService : IAwsJsonService, IAsyncDisposable
                 "ListServices" => ListServices(account, input),
                 "UpdateService" => await UpdateServiceAsync(account, input, context, cancellationToken),
                 "DeleteService" => DeleteService(account, input, context),
+                "ListTasks" => ListTasks(account, input),
+                "DescribeTasks" => DescribeTasks(account, input, context),
                 _ => throw new AwsErrorException("UnknownOperationException", $"Operation '{operation}' is not supported by this ECS endpoint."),
             };
         }

@@ -54,6 +54,10 @@ internal sealed partial class AccountStore
         return store;
     }
 
+    /// <summary>The stored accounts, changing nothing (for a process attaching to a platform another process runs).</summary>
+    public static IReadOnlyList<AccountRecord> Read(string dataDirectory) =>
+        JsonStateFile.Read<AccountsDocument>(Path.Combine(dataDirectory, "accounts.json"))?.Accounts ?? [];
+
     /// <summary>The account with id <paramref name="accountId"/>, or null.</summary>
     public AccountRecord? Find(string accountId) => _accounts.Find(account => account.Id == accountId);
 

@@ -66,14 +66,15 @@ public sealed class ServiceRepository : IAsyncDisposable
     /// <summary>Makes the build each <see cref="Run"/> runs (default: a plain <see cref="ServiceBuild"/>).</summary>
     public Func<ServiceBuild> NewBuild { get; set; } = () => new ServiceBuild();
 
-    /// <summary>Runs a build with the given targets and parameters (plus --root, and --image-repository svc unless given).</summary>
+    /// <summary>Runs a build with the given targets and parameters (plus --root, and unless given --image-repository svc and --local-aws-keep false: the platform stops with the build).</summary>
     public (int Code, string Output, ServiceBuild Build) Run(params string[] args)
     {
         var output = new StringWriter();
         var build = NewBuild();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
         {
-            Arguments = [.. args, "--root", Root, "--no-logo", .. args.Contains("--image-repository") ? Array.Empty<string>() : ["--image-repository", "svc"]],
+            Arguments = [.. args, "--root", Root, "--no-logo", .. args.Contains("--image-repository") ? Array.Empty<string>() : ["--image-repository", "svc"],
+                .. args.Contains("--local-aws-keep") ? Array.Empty<string>() : ["--local-aws-keep", "false"]],
             Environment = new Dictionary<string, string?>(),
             Output = output,
             WorkingDirectory = Root,
@@ -127,7 +128,8 @@ public sealed class ServiceRepository : IAsyncDisposable
         return output;
     }
 
-    async Task<(int Code, string Output)> RunAsync(string tool, string[] args, params (string Name, string Value)[] environment)
+    /// <summary>Runs <paramref name="tool"/> in the work tree; returns its exit code and output.</summary>
+    public async Task<(int Code, string Output)> RunAsync(string tool, string[] args, params (string Name, string Value)[] environment)
     {
         var info = new ProcessStartInfo(tool) { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)

@@ -19,7 +19,7 @@ internal static class ServiceEvents
 
     public static string UnableToPlace(ServiceRecord service, IEnumerable<int> ports) =>
         $"({Name(service)}) was unable to place a task because no container instance met all of its requirements. " +
-        $"The closest matching container-instance is already using a port required by your task (port {string.Join(", ", ports.Order())}; tasks run with host networking here).";
+        $"The closest matching container-instance is already using a port required by your task (host port {string.Join(", ", ports.Order())} on 127.0.0.1).";
 
     public static string DeploymentCompleted(ServiceRecord service, DeploymentRecord deployment) =>
         $"({Name(service)}) (deployment {deployment.Id}) deployment completed.";

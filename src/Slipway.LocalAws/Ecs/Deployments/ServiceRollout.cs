@@ -8,10 +8,11 @@ namespace Slipway.LocalAws.Ecs.Deployments;
 /// make room on the host, launch or stop tasks to the desired count, complete the rollout, report a steady state.
 /// </summary>
 /// <remarks>
-/// Every task runs with host networking, so two tasks binding the same port cannot run side by side. A rollout whose
-/// new revision shares a container port with older tasks therefore stops those first (as ECS does for host networking
-/// with minimumHealthyPercent 0), and a rollback restarts the previous revision. Revisions without shared ports run
-/// side by side until the new one is healthy (minimumHealthyPercent 100), and a rollback finds the old tasks still running.
+/// Two tasks holding the same fixed host port (a containerPort under host networking, a non-zero hostPort in bridge mode) cannot
+/// run side by side. A rollout whose new revision shares such a port with older tasks therefore stops those first (as ECS does
+/// for host networking with minimumHealthyPercent 0), and a rollback restarts the previous revision. Revisions without shared
+/// ports (dynamic host ports, awsvpc) run side by side until the new one is healthy (minimumHealthyPercent 100), and a rollback
+/// finds the old tasks still running.
 /// </remarks>
 internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRecord service, RolloutEnvironment environment)
 {
@@ -47,6 +48,8 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
                 if (environment.AfterRestart && task.Containers.All(container => !environment.Containers.ContainsKey(container.ContainerId)))
                 {
                     deployment.Tasks.Remove(task);
+                    task.Stop("Task stopped while the local platform was stopped", "ServiceSchedulerInitiated", Now);
+                    service.KeepStopped(task);
                     service.AddEvent(ServiceEvents.TaskLostInRestart(service, task.Id), Now);
                     continue;
                 }
@@ -56,6 +59,10 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
                 {
                     await environment.Launcher.StopAsync([task], cancellationToken);
                     deployment.Tasks.Remove(task);
+                    foreach (var container in task.Containers)
+                        container.ExitCode = environment.Containers.GetValueOrDefault(container.ContainerId) is { HasEnded: true } ended ? ended.ExitCode : null;
+                    task.Stop(reason, condition.IsUnhealthy ? "ServiceSchedulerInitiated" : "EssentialContainerExited", Now);
+                    service.KeepStopped(task);
                     RecordFailure(deployment, task.Id, reason);
                     continue;
                 }
@@ -148,9 +155,10 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
             }
 
             var launch = await environment.Launcher.StartAsync(account.AccountId, service, primary, definition, Now, cancellationToken);
-            if (launch.Task is null)
+            if (launch.StoppedReason is { } stoppedReason)
             {
-                RecordFailure(primary, launch.TaskId, launch.StoppedReason!);
+                service.KeepStopped(launch.Task);
+                RecordFailure(primary, launch.TaskId, stoppedReason);
                 break;
             }
 
@@ -198,7 +206,12 @@ internal sealed partial class ServiceRollout(EcsAccountState account, ServiceRec
             return;
         await environment.Launcher.StopAsync(tasks.Select(item => item.Task), cancellationToken);
         foreach (var (deployment, task) in tasks)
+        {
             deployment.Tasks.Remove(task);
+            task.Stop($"Scaling activity initiated by (deployment {service.Primary.Id})", "ServiceSchedulerInitiated", Now);
+            service.KeepStopped(task);
+        }
+
         service.AddEvent(ServiceEvents.StoppedRunning(service, tasks.Select(item => item.Task.Id).ToList()), Now);
     }
 

@@ -29,7 +29,7 @@ internal sealed class ServiceScheduler
         _store = store;
         _options = options;
         _containers = new PlatformContainers(engine, store.PlatformId);
-        _launcher = new TaskLauncher(engine, _containers, store.PlatformId, options.RegistryCredentials);
+        _launcher = new TaskLauncher(engine, _containers, store.PlatformId, options.RegistryCredentials, options.BridgeNetwork);
         _events = new ContainerEventWatcher(engine, store.PlatformId, _ => Wake(), Wake);
     }
 
@@ -74,7 +74,16 @@ internal sealed class ServiceScheduler
                     foreach (var service in _store.Accounts.SelectMany(account => account.Services))
                     {
                         foreach (var deployment in service.Deployments)
+                        {
+                            foreach (var task in deployment.Tasks)
+                            {
+                                task.Stop("Stopped with the local platform", "ServiceSchedulerInitiated", _options.Clock.GetUtcNow());
+                                service.KeepStopped(task);
+                            }
+
                             deployment.Tasks.Clear();
+                        }
+
                         service.IsSteady = false;
                     }
                 }

@@ -27,5 +27,8 @@ internal sealed record TaskCondition(string? StoppedReason, bool IsRunning, bool
         return new TaskCondition(null, running, healthy);
     }
 
+    /// <summary>Whether a failed health check (not an exit) stopped the task.</summary>
+    public bool IsUnhealthy => StoppedReason?.StartsWith("Task failed container health checks", StringComparison.Ordinal) == true;
+
     private static TaskCondition Stopped(string reason) => new(reason, false, false);
 }

@@ -12,4 +12,7 @@ internal static class ContainerLabels
     public const string TaskDefinition = "slipway.ecs.taskdef";
     public const string Task = "slipway.ecs.task";
     public const string Container = "slipway.ecs.container";
+
+    /// <summary>On the bridge network the platforms share (not on containers).</summary>
+    public const string Network = "slipway.ecs.network";
 }

@@ -16,6 +16,8 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
     private static readonly Version NewestApiVersion = new(1, 52);
 
     private readonly SemaphoreSlim _connecting = new(1, 1);
+    private readonly SemaphoreSlim _networking = new(1, 1);
+    private readonly Dictionary<string, string> _networkIds = [];
     private DockerClient? _client;
 
     /// <summary>The engine address: <see cref="EcsOptions.DockerHost"/>, else DOCKER_HOST, else Docker's default socket.</summary>
@@ -28,7 +30,8 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
     public async Task<string> RunAsync(ContainerCreateRequest request, RegistryCredential? credential, CancellationToken cancellationToken)
     {
         var client = await ClientAsync(cancellationToken);
-        var parameters = CreateParameters(request);
+        var network = request.Network is "host" or "none" ? request.Network : await NetworkIdAsync(client, request.Network, cancellationToken);
+        var parameters = CreateParameters(request, network);
         CreateContainerResponse created;
         try
         {
@@ -80,7 +83,10 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
                 state.Status ?? "",
                 (int)state.ExitCode,
                 state.Health?.Status is { Length: > 0 } health ? health : null,
-                state.Error is { Length: > 0 } error ? error : null);
+                state.Error is { Length: > 0 } error ? error : null)
+            {
+                Ports = Bindings(inspected.NetworkSettings?.Ports),
+            };
         }
         catch (DockerContainerNotFoundException exception)
         {
@@ -125,6 +131,7 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
     {
         _client?.Dispose();
         _connecting.Dispose();
+        _networking.Dispose();
     }
 
     private async Task PullAsync(DockerClient client, string image, RegistryCredential? credential, CancellationToken cancellationToken)
@@ -157,7 +164,77 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
         return colon > image.LastIndexOf('/') ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
     }
 
-    private static CreateContainerParameters CreateParameters(ContainerCreateRequest request) => new()
+    /// <summary>
+    /// The id of bridge network <paramref name="name"/>, created when missing. Every platform on the engine shares it (a network per
+    /// platform would use up the engine's address pools), so a creation race is settled by using the oldest network of that name.
+    /// </summary>
+    private async Task<string> NetworkIdAsync(DockerClient client, string name, CancellationToken cancellationToken)
+    {
+        await _networking.WaitAsync(cancellationToken);
+        try
+        {
+            if (_networkIds.TryGetValue(name, out var known))
+                return known;
+            var existing = await NamedNetworksAsync(client, name, cancellationToken);
+            if (existing.Count == 0)
+            {
+                try
+                {
+                    await Call(() => client.Networks.CreateNetworkAsync(new NetworksCreateParameters
+                    {
+                        Name = name, Driver = "bridge", Labels = new Dictionary<string, string> { [ContainerLabels.Network] = "true" },
+                    }, cancellationToken));
+                }
+                catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // Another platform created it a moment ago (engines that check duplicate names refuse the second).
+                }
+
+                existing = await NamedNetworksAsync(client, name, cancellationToken);
+            }
+
+            return _networkIds[name] = existing.FirstOrDefault()
+                ?? throw new ContainerStartException($"network '{name}' could not be created on the Docker engine.", isPullFailure: false, containerId: null);
+        }
+        catch (DockerApiException exception)
+        {
+            throw new ContainerStartException($"network '{name}': {Message(exception)}", isPullFailure: false, containerId: null);
+        }
+        finally
+        {
+            _networking.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> NamedNetworksAsync(DockerClient client, string name, CancellationToken cancellationToken)
+    {
+        var networks = await Call(() => client.Networks.ListNetworksAsync(
+            new NetworksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } } },
+            cancellationToken));
+        // The name filter matches substrings.
+        return networks.Where(network => network.Name == name).OrderBy(network => network.Created).ThenBy(network => network.ID, StringComparer.Ordinal)
+            .Select(network => network.ID).ToList();
+    }
+
+    private static List<PortBinding> Bindings(IDictionary<string, IList<global::Docker.DotNet.Models.PortBinding>>? ports)
+    {
+        var bindings = new List<PortBinding>();
+        foreach (var (key, published) in ports ?? new Dictionary<string, IList<global::Docker.DotNet.Models.PortBinding>>())
+        {
+            var parts = key.Split('/');
+            if (!int.TryParse(parts[0], CultureInfo.InvariantCulture, out var containerPort))
+                continue;
+            foreach (var binding in published ?? [])
+            {
+                if (int.TryParse(binding.HostPort, CultureInfo.InvariantCulture, out var hostPort))
+                    bindings.Add(new PortBinding(containerPort, parts.Length > 1 ? parts[1] : "tcp", binding.HostIP is { Length: > 0 } ip ? ip : "0.0.0.0", hostPort));
+            }
+        }
+
+        return bindings;
+    }
+
+    private static CreateContainerParameters CreateParameters(ContainerCreateRequest request, string network) => new()
     {
         Name = request.Name,
         Image = request.Image,
@@ -172,8 +249,21 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
         Healthcheck = request.HealthCheck is { } check
             ? new HealthcheckConfig { Test = check.Command.ToList(), Interval = check.Interval, Timeout = check.Timeout, Retries = check.Retries, StartPeriod = check.StartPeriod }
             : null,
-        HostConfig = new HostConfig { NetworkMode = "host" },
+        ExposedPorts = request.PublishedPorts.Count == 0 ? null! : request.PublishedPorts.ToDictionary(Key, _ => default(EmptyStruct)),
+        HostConfig = new HostConfig
+        {
+            NetworkMode = network,
+            // Only on loopback, as every socket of the platform; an empty host port is the engine's choice of a free one.
+            PortBindings = request.PublishedPorts.Count == 0 ? null! : request.PublishedPorts.GroupBy(Key).ToDictionary(
+                group => group.Key,
+                group => (IList<global::Docker.DotNet.Models.PortBinding>)group.Select(port => new global::Docker.DotNet.Models.PortBinding
+                {
+                    HostIP = "127.0.0.1", HostPort = port.HostPort == 0 ? "" : port.HostPort.ToString(CultureInfo.InvariantCulture),
+                }).ToList()),
+        },
     };
+
+    private static string Key(PublishedPort port) => $"{port.ContainerPort.ToString(CultureInfo.InvariantCulture)}/{port.Protocol}";
 
     private static Dictionary<string, IDictionary<string, bool>> PlatformFilter(string platformId) =>
         new() { ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Platform}={platformId}"] = true } };

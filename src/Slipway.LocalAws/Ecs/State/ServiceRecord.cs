@@ -13,6 +13,9 @@ internal sealed class ServiceRecord
     /// <summary>How many events a service keeps; ECS shows the latest 100 too.</summary>
     public const int MaxEvents = 100;
 
+    /// <summary>How many stopped tasks a service keeps for ListTasks and DescribeTasks (ECS keeps them for about an hour).</summary>
+    public const int MaxStoppedTasks = 100;
+
     public required string Name { get; init; }
 
     public required string Arn { get; init; }
@@ -49,6 +52,9 @@ internal sealed class ServiceRecord
 
     public List<ServiceEventRecord> Events { get; init; } = [];
 
+    /// <summary>Tasks that stopped, newest first, at most <see cref="MaxStoppedTasks"/>.</summary>
+    public List<TaskRecord> StoppedTasks { get; init; } = [];
+
     /// <summary>Whether the service was at a steady state at the last reconciliation, so "has reached a steady state" is said once per arrival.</summary>
     public bool IsSteady { get; set; }
 
@@ -75,6 +81,14 @@ internal sealed class ServiceRecord
         TaskDefinition = taskDefinition;
         IsSteady = false;
         return created;
+    }
+
+    /// <summary>Keeps <paramref name="task"/>, already stopped, for ListTasks and DescribeTasks (newest first), dropping the oldest beyond <see cref="MaxStoppedTasks"/>.</summary>
+    public void KeepStopped(TaskRecord task)
+    {
+        StoppedTasks.Insert(0, task);
+        if (StoppedTasks.Count > MaxStoppedTasks)
+            StoppedTasks.RemoveRange(MaxStoppedTasks, StoppedTasks.Count - MaxStoppedTasks);
     }
 
     /// <summary>Adds an event (newest first), dropping the oldest beyond <see cref="MaxEvents"/>.</summary>

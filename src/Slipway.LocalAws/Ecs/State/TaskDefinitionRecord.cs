@@ -32,11 +32,29 @@ internal sealed class TaskDefinitionRecord
     /// <summary>The container definitions.</summary>
     public IReadOnlyList<JsonObject> Containers => Definition.ReadObjects("containerDefinitions") ?? [];
 
-    /// <summary>The ports the task binds on the host: every task runs with host networking, where a container listens on its containerPort itself, so two tasks holding the same port cannot run side by side.</summary>
-    public IReadOnlySet<int> HostPorts() => Containers
-        .SelectMany(container => container.ReadObjects("portMappings") ?? [])
-        .Select(mapping => mapping.ReadInt("containerPort"))
-        .OfType<int>()
+    /// <summary>ECS's network mode: <c>bridge</c> (ECS's default on EC2), <c>host</c>, <c>awsvpc</c> or <c>none</c>.</summary>
+    public string NetworkMode => Definition.OptionalString("networkMode") ?? "bridge";
+
+    /// <summary>Whether the containers share the host's network, so a container's port is the host's port itself.</summary>
+    public bool UsesHostNetwork => NetworkMode == "host";
+
+    /// <summary>Every container's port mappings, as registered (hostPort 0 is a dynamic host port).</summary>
+    public IReadOnlyList<TaskPortMapping> PortMappings() => Containers
+        .SelectMany(container => (container.ReadObjects("portMappings") ?? []).Select(mapping => new TaskPortMapping(
+            container.OptionalString("name")!,
+            mapping.ReadInt("containerPort") ?? 0,
+            mapping.ReadInt("hostPort") ?? 0,
+            mapping.OptionalString("protocol") ?? "tcp")))
+        .ToList();
+
+    /// <summary>
+    /// The fixed host ports a task holds, so two tasks holding one cannot run side by side: under host networking each containerPort;
+    /// in bridge mode each hostPort other than 0. Dynamic host ports (bridge hostPort 0) and awsvpc tasks (each has its own address
+    /// on ECS; here its own dynamic port on 127.0.0.1) never collide.
+    /// </summary>
+    public IReadOnlySet<int> HostPorts() => PortMappings()
+        .Select(mapping => UsesHostNetwork ? mapping.ContainerPort : NetworkMode == "bridge" ? mapping.HostPort : 0)
+        .Where(port => port > 0)
         .ToHashSet();
 
     /// <summary>The task definition as ECS returns it: the registered members plus the read-only ones a re-registration must leave out.</summary>
@@ -81,3 +99,6 @@ internal sealed class TaskDefinitionRecord
             yield return "FARGATE";
     }
 }
+
+/// <summary>One port mapping of a container definition: hostPort 0 asks for a dynamic host port.</summary>
+internal sealed record TaskPortMapping(string Container, int ContainerPort, int HostPort, string Protocol);

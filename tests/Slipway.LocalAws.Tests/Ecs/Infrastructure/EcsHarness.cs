@@ -57,39 +57,41 @@ internal sealed class EcsHarness : IAsyncDisposable
     }
 
     /// <summary>Registers a revision of <paramref name="family"/> that serves <paramref name="version"/> on <paramref name="port"/>.</summary>
+    /// <remarks>Under host networking the server binds 127.0.0.1:port itself; in bridge mode (<paramref name="networkMode"/>) it listens on every interface of its container and <paramref name="hostPort"/> (0: dynamic) publishes it.</remarks>
     public async Task<JsonObject> RegisterHttpdAsync(
-        string family, HttpdImage image, string version, int port, bool portMapping = true, JsonObject? healthCheck = null, string[]? command = null)
+        string family, HttpdImage image, string version, int port, bool portMapping = true, JsonObject? healthCheck = null, string[]? command = null,
+        string networkMode = "host", int? hostPort = null)
     {
         var container = new JsonObject
         {
             ["name"] = "web",
             ["image"] = image.Name,
-            ["command"] = new JsonArray([.. (command ?? HttpdImage.ServeCommand).Select(part => (JsonNode)part)]),
+            ["command"] = new JsonArray([.. (command ?? (networkMode == "host" ? HttpdImage.ServeCommand : HttpdImage.ServeOnAllInterfacesCommand)).Select(part => (JsonNode)part)]),
             ["environment"] = new JsonArray(
                 new JsonObject { ["name"] = "VERSION", ["value"] = version },
                 new JsonObject { ["name"] = "PORT", ["value"] = port.ToString() }),
         };
         if (portMapping)
-            container["portMappings"] = new JsonArray(new JsonObject { ["containerPort"] = port });
+            container["portMappings"] = new JsonArray(new JsonObject { ["containerPort"] = port, ["hostPort"] = hostPort });
         if (healthCheck is not null)
             container["healthCheck"] = healthCheck;
         var output = await CallAsync("RegisterTaskDefinition", new JsonObject
         {
             ["family"] = family,
-            ["networkMode"] = "host",
+            ["networkMode"] = networkMode,
             ["containerDefinitions"] = new JsonArray(container),
         });
         return output["taskDefinition"]!.AsObject();
     }
 
     /// <summary>Creates service <paramref name="name"/> with one task of <paramref name="taskDefinition"/>; returns the first deployment's id.</summary>
-    public async Task<string> CreateServiceAsync(string name, string taskDefinition, bool circuitBreaker = true, bool rollback = true)
+    public async Task<string> CreateServiceAsync(string name, string taskDefinition, bool circuitBreaker = true, bool rollback = true, int desiredCount = 1)
     {
         var output = await CallAsync("CreateService", new JsonObject
         {
             ["serviceName"] = name,
             ["taskDefinition"] = taskDefinition,
-            ["desiredCount"] = 1,
+            ["desiredCount"] = desiredCount,
             ["deploymentConfiguration"] = new JsonObject
             {
                 ["deploymentCircuitBreaker"] = new JsonObject { ["enable"] = circuitBreaker, ["rollback"] = rollback },

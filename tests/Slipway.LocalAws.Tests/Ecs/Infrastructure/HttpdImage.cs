@@ -24,6 +24,9 @@ public sealed class HttpdImage : IAsyncLifetime
     /// <summary>The command that serves <c>$VERSION</c> at <c>/version</c> on <c>$PORT</c>.</summary>
     public static string[] ServeCommand { get; } = ["/bin/sh", "-c", "echo \"$VERSION\" > /www/version && exec /busybox httpd -f -p \"127.0.0.1:$PORT\" -h /www"];
 
+    /// <summary>The command that serves <c>$VERSION</c> on <c>$PORT</c> of every interface of the container (bridge networking publishes it).</summary>
+    public static string[] ServeOnAllInterfacesCommand { get; } = ["/bin/sh", "-c", "echo \"$VERSION\" > /www/version && exec /busybox httpd -f -p \"$PORT\" -h /www"];
+
     /// <summary>What <c>http://127.0.0.1:{port}/version</c> answers, trimmed; retried for <paramref name="patience"/> (3 s by default) while the server starts, null when nothing answers.</summary>
     public static Task<string?> GetVersionAsync(int port, TimeSpan? patience = null) => GetAsync(port, "version", patience);
 
@@ -58,7 +61,8 @@ public sealed class HttpdImage : IAsyncLifetime
             await File.WriteAllTextAsync(Path.Combine(context, "www", "index.html"), "slipway\n");
             await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"),
                 "FROM scratch\nCOPY busybox /busybox\nCOPY busybox /bin/sh\nCOPY www /www\nCMD [\"/busybox\", \"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]\n");
-            var result = await TestDocker.RunAsync("build", "--quiet", "--tag", Name, context);
+            // --no-cache: fixtures build in parallel, and another fixture removing its image (rmi) would delete cached layers this build is reusing.
+            var result = await TestDocker.RunAsync("build", "--quiet", "--no-cache", "--tag", Name, context);
             Assert.True(result.ExitCode == 0, $"docker build failed: {result.StandardError}");
         }
         finally
