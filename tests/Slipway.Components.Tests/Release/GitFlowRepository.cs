@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using Slipway.Components.Tests.Images;
 
 namespace Slipway.Components.Tests.Release;
 
 /// <summary>A build with the TagRelease target alone.</summary>
 public class ReleaseBuild : SlipwayBuild, ITagRelease;
 
-/// <summary>A service build with PromoteRelease and TagRelease, for their order in a plan.</summary>
-public class PromoteAndTagBuild : ServiceBuild, ITagRelease;
+/// <summary>A build with PromoteRelease and TagRelease, for their order in a plan.</summary>
+public class TagAndPromoteBuild : SlipwayBuild, ITagRelease, IPromoteRelease;
 
 /// <summary>
 /// A git-flow service repository made by a test, with a bare repository as remote 'origin': main tagged 1.0.0, develop

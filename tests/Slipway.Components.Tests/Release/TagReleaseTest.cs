@@ -138,9 +138,13 @@ public sealed class TagReleaseTest : IDisposable
     [Fact]
     public void TestTagRelease_WithPromoteRelease_RunsAfterIt()
     {
-        var (code, output) = _repository.Run(["TagRelease", "PromoteRelease", "--plan"], () => new PromoteAndTagBuild());
+        var build = new TagAndPromoteBuild();
+
+        var (code, output) = _repository.Run(["TagRelease", "PromoteRelease", "--plan"], () => build);
 
         Assert.True(code == 0, output);
         Assert.Matches(@"1\. PromoteRelease[\s\S]*2\. TagRelease", output);
+        // Target order alone would also put PromoteRelease first; the rule is what keeps it there.
+        Assert.Equal(["PromoteRelease"], build.ExecutionPlan.Single(target => target.Name == "TagRelease").OrderAfter.Select(target => target.Name));
     }
 }
