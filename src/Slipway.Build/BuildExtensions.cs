@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Slipway.Parameters;
 
 namespace Slipway;
 
@@ -32,6 +33,13 @@ public static class BuildExtensions
         session.AddResource(resource);
         return resource;
     }
+
+    /// <summary>
+    /// The prompt that asks the person at the terminal, or null when nobody can answer: a CI host, or standard input
+    /// that is not a terminal. A target that needs a confirmation asks through it and, when null, needs a parameter instead.
+    /// </summary>
+    public static IConsolePrompt? InteractivePrompt(this ISlipwayBuild build) =>
+        SlipwayBuild.SessionOf(build) is { IsInteractive: true, Prompt: { } prompt } ? prompt : null;
 
     /// <summary>The state of the running build: values computed once per run and results targets publish (<see cref="BuildState"/>).</summary>
     public static BuildState State(this ISlipwayBuild build) =>

@@ -31,6 +31,9 @@ public sealed record VersionResult(VersionVariables Variables, GitFlowBranch Bra
 {
     /// <summary>The FullSemVer.</summary>
     public string FullSemVer => Variables.FullSemVer;
+
+    /// <summary>The configuration's <c>tag-prefix</c>, the regex version tags are read with (release tags: <see cref="Releases.ReleaseTagPrefix"/>).</summary>
+    public string TagPrefix { get; init; } = "[vV]?";
 }
 
 /// <summary>No version can be computed; the message names the input and what to do.</summary>
@@ -67,7 +70,10 @@ public static class VersionCalculator
         var variables = VariablesBuilder.Build(context, computed, repository.UncommittedChanges);
         var gitFlowBranch = GitFlowBranch.Classify(branch);
         var merged = head.IsMerge && MergeMessageStrategy.MergedBranch(context, head.Message) is { } name ? GitFlowBranch.Classify(name) : null;
-        return new VersionResult(variables, gitFlowBranch, request.ImageTags.Render(gitFlowBranch, variables.Values, merged), branchSource, warnings);
+        return new VersionResult(variables, gitFlowBranch, request.ImageTags.Render(gitFlowBranch, variables.Values, merged), branchSource, warnings)
+        {
+            TagPrefix = configuration.TagPrefix,
+        };
     }
 
     private static async Task<GitRepository> Open(string path, CancellationToken cancellationToken)

@@ -38,10 +38,24 @@ public static class EcrReleasePromotion
         var repository = await to.Ecr.EnsureAsync(request.Repository, to.Name, cancellationToken);
         var promotion = from.Host == to.Host
             ? await RetagAsync(request, cancellationToken)
-            : await new ImagePromoter(host => host == from.Host ? from.Registry : to.Registry)
-                .PromoteAsync(new ImagePromotionRequest(request.Candidate, request.Release), cancellationToken);
+            : await Promoter(request).PromoteAsync(new ImagePromotionRequest(request.Candidate, request.Release), cancellationToken);
         return new EcrReleasePromotionResult(promotion, request.Candidate, request.Release, repository);
     }
+
+    /// <summary>
+    /// Reads what <see cref="PromoteAsync"/> would do, writing nothing (no repository is created): the candidate's digest and
+    /// whether the release tag already names it; for asking before promoting.
+    /// </summary>
+    /// <exception cref="Registry.RegistryException">The candidate is not in the candidate registry.</exception>
+    /// <exception cref="ImagePromotionConflictException">The release tag already names another image.</exception>
+    public static Task<ImagePromotionPlan> DescribeAsync(EcrReleasePromotionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Promoter(request).DescribeAsync(new ImagePromotionRequest(request.Candidate, request.Release), cancellationToken);
+    }
+
+    static ImagePromoter Promoter(EcrReleasePromotionRequest request) =>
+        new(host => host == request.From.Host ? request.From.Registry : request.To.Registry);
 
     /// <summary>One registry (a single-account setup): ECR retags in place, no blob moves.</summary>
     static async Task<ImagePromotionResult> RetagAsync(EcrReleasePromotionRequest request, CancellationToken cancellationToken)

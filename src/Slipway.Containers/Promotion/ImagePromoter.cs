@@ -28,10 +28,7 @@ public sealed class ImagePromoter(Func<string, RegistryClient> clientFor)
         var candidate = new Side(clientFor(request.Candidate.Registry), request.Candidate);
         var release = new Side(clientFor(request.Release.Registry), request.Release);
 
-        var manifest = await candidate.Client.FindManifestAsync(candidate.Repository, candidate.Tag, cancellationToken)
-            ?? throw new RegistryException(
-                $"Release candidate '{request.Candidate}' was not found: push it first, then promote it.",
-                HttpStatusCode.NotFound, "MANIFEST_UNKNOWN");
+        var manifest = await CandidateManifestAsync(request, candidate, cancellationToken);
         var config = await candidate.Client.ReadImageConfigAsync(candidate.Repository, manifest, cancellationToken);
         ImagePromotionResult Result(ImagePromotionOutcome outcome, ImageCopyResult? copy) => new(outcome, manifest.Digest, config.Revision, copy);
 
@@ -65,6 +62,32 @@ public sealed class ImagePromoter(Func<string, RegistryClient> clientFor)
             ? Result(ImagePromotionOutcome.AlreadyPromoted, copy)
             : throw await ConflictAsync(request, release, existing, config, cancellationToken);
     }
+
+    /// <summary>
+    /// Reads what <see cref="PromoteAsync"/> would do, writing nothing: the candidate's digest and commit, and whether the
+    /// release tag already names it. Throws as <see cref="PromoteAsync"/> would for a missing candidate or a release tag naming another image.
+    /// </summary>
+    /// <exception cref="ImagePromotionConflictException">The release tag already names another image.</exception>
+    public async Task<ImagePromotionPlan> DescribeAsync(ImagePromotionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var candidate = new Side(clientFor(request.Candidate.Registry), request.Candidate);
+        var release = new Side(clientFor(request.Release.Registry), request.Release);
+        var manifest = await CandidateManifestAsync(request, candidate, cancellationToken);
+        var config = await candidate.Client.ReadImageConfigAsync(candidate.Repository, manifest, cancellationToken);
+        var existing = await TagDigestAsync(release, cancellationToken);
+        return existing is null || existing == manifest.Digest
+            ? new ImagePromotionPlan(manifest.Digest, config.Revision, AlreadyPromoted: existing is not null)
+            : throw await ConflictAsync(request, release, existing, config, cancellationToken);
+    }
+
+    static async Task<Manifest> CandidateManifestAsync(ImagePromotionRequest request, Side candidate, CancellationToken cancellationToken) =>
+        await candidate.Client.FindManifestAsync(candidate.Repository, candidate.Tag, cancellationToken)
+        ?? throw new RegistryException(
+            $"Release candidate '{request.Candidate}' was not found: there is no tag '{candidate.Tag}' in repository '{candidate.Repository}' " +
+            $"of registry '{request.Candidate.Registry}'. A release is promoted from its candidate: push it first (the build of this commit " +
+            "on its release or hotfix branch), then promote it.",
+            HttpStatusCode.NotFound, "MANIFEST_UNKNOWN");
 
     /// <summary>The digest the side's tag names, or null when the tag does not exist.</summary>
     static async Task<string?> TagDigestAsync(Side side, CancellationToken cancellationToken)

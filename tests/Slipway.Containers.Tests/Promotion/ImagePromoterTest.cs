@@ -9,7 +9,7 @@ namespace Slipway.Containers.Tests.Promotion;
 
 /// <summary>Promotions from a development registry (the pair's source) to a production registry (its destination).</summary>
 [Collection(RegistryCollection.Name)]
-public sealed class ImagePromoterTest(RegistryPair registries) : IDisposable
+public sealed partial class ImagePromoterTest(RegistryPair registries) : IDisposable
 {
     const string CandidateCommit = "c0ffee0000000000000000000000000000000001";
     const string ReleasedCommit = "01d0000000000000000000000000000000000002";

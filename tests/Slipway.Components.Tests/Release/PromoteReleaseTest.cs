@@ -1,7 +1,9 @@
-namespace Slipway.Components.Tests.Images;
+using Slipway.Components.Tests.Images;
+
+namespace Slipway.Components.Tests.Release;
 
 /// <summary>PromoteRelease on the local platform: the candidate from the development registry becomes the release in the production registry.</summary>
-public sealed class PromoteReleaseTest : IAsyncLifetime
+public sealed partial class PromoteReleaseTest : IAsyncLifetime
 {
     readonly ServiceRepository _repository = new();
 
@@ -20,7 +22,7 @@ public sealed class PromoteReleaseTest : IAsyncLifetime
         var push = _repository.Run("PushEcr");
         Assert.True(push.Code == 0, push.Output);
 
-        var (code, output, _) = _repository.Run("PromoteRelease");
+        var (code, output, _) = _repository.Run("PromoteRelease", "--approve");
 
         Assert.True(code == 0, output);
         Assert.Matches(@"// Release: 127\.0\.0\.1:\d+/svc:1\.2\.0@sha256:[0-9a-f]{64}", output);
@@ -32,7 +34,7 @@ public sealed class PromoteReleaseTest : IAsyncLifetime
             Assert.Equal(candidate, await ServiceRepository.DigestAsync(platform, "production", "1.2.0"));
         }
 
-        var again = _repository.Run("PromoteRelease");
+        var again = _repository.Run("PromoteRelease", "--approve");
         Assert.True(again.Code == 0, again.Output);
         Assert.Contains("// Promotion: already promoted from", again.Output);
     }
@@ -43,7 +45,7 @@ public sealed class PromoteReleaseTest : IAsyncLifetime
         var push = _repository.Run("PushEcr");
         Assert.True(push.Code == 0, push.Output);
 
-        var (code, output, _) = _repository.Run("PromoteRelease", "--release-account", "development");
+        var (code, output, _) = _repository.Run("PromoteRelease", "--approve", "--release-account", "development");
 
         Assert.True(code == 0, output);
         await using var platform = await _repository.PlatformAsync();
@@ -57,12 +59,12 @@ public sealed class PromoteReleaseTest : IAsyncLifetime
     public async Task TestPromoteRelease_InOneAccountReleaseTagOfAnotherCommitFailsNamingBoth()
     {
         Assert.True(_repository.Run("PushEcr").Code == 0);
-        Assert.True(_repository.Run("PromoteRelease", "--release-account", "development").Code == 0);
+        Assert.True(_repository.Run("PromoteRelease", "--approve", "--release-account", "development").Code == 0);
         var released = _repository.Head;
         _repository.Commit("fix");
         Assert.True(_repository.Run("PushEcr").Code == 0);
 
-        var (code, output, _) = _repository.Run("PromoteRelease", "--release-account", "development");
+        var (code, output, _) = _repository.Run("PromoteRelease", "--approve", "--release-account", "development");
 
         Assert.True(code == 1, output);
         Assert.Contains(released, output);
@@ -75,7 +77,7 @@ public sealed class PromoteReleaseTest : IAsyncLifetime
     [Fact]
     public void TestPromoteRelease_WithoutACandidateFailsNamingIt()
     {
-        var (code, output, _) = _repository.Run("PromoteRelease");
+        var (code, output, _) = _repository.Run("PromoteRelease", "--approve");
 
         Assert.Equal(1, code);
         Assert.Contains("1.2.0-candidate-1", output);
@@ -86,7 +88,7 @@ public sealed class PromoteReleaseTest : IAsyncLifetime
     {
         _repository.Git("checkout", "-q", "-b", "develop");
 
-        var (code, output, _) = _repository.Run("PromoteRelease");
+        var (code, output, _) = _repository.Run("PromoteRelease", "--approve");
 
         Assert.Equal(1, code);
         Assert.Contains("not a release or hotfix branch", output);
