@@ -28,7 +28,7 @@ public static class PromptedRun
         var output = new StringWriter();
         var code = BuildRunner.Run(repository.NewBuild, [], new BuildRunOptions
         {
-            Arguments = [.. args, "--root", repository.Root, "--no-logo", "--image-repository", "svc", "--platform", "local"],
+            Arguments = [.. args, "--root", repository.Root, "--no-logo", "--image-repository", "svc", "--platform", "local", "--local-aws-keep", "false"],
             Environment = environment,
             Output = output,
             InputIsTerminal = prompt is not null,

@@ -125,7 +125,8 @@ public sealed class GitFlowRepository : IDisposable
         var output = new StringWriter();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
         {
-            Arguments = [.. arguments, "--root", Root, "--no-logo"],
+            // The platform stops with the build unless a test asks to keep it (a build without CI variables counts as a terminal).
+            Arguments = [.. arguments, "--root", Root, "--no-logo", .. arguments.Contains("--local-aws-keep") ? Array.Empty<string>() : ["--local-aws-keep", "false"]],
             Environment = new Dictionary<string, string?>(),
             Output = output,
             WorkingDirectory = Root,
