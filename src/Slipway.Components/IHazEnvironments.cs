@@ -33,7 +33,8 @@ public interface IHazEnvironments : IHazAws, IHazGitVersion
     Configure<AwsClientOptions> EcsClientSettings => _ => _;
 
     /// <summary>The environments file with the overrides applied, read once per run (its schema written next to it when changed); null when the file does not exist.</summary>
-    EnvironmentsFile? Environments => this.State().GetOrAdd(FileKey, LoadEnvironments).File;
+    // Keyed by the path and overrides: the engine reads every parameter's default (Platform's reads this) before it resolves the parameters.
+    EnvironmentsFile? Environments => this.State().GetOrAdd($"{FileKey}.{EnvironmentsPath}.{string.Join('\n', EnvironmentOverrides)}", LoadEnvironments).File;
 
     /// <summary>The environment chosen for this run once <see cref="GetDeployEnvironmentAsync"/> ran (the deploy targets' preflight runs it before anything else); null before.</summary>
     DeploymentEnvironment? SelectedEnvironment => this.State().TryGet<DeploymentEnvironment>(SelectedKey, out var selected) ? selected : null;
