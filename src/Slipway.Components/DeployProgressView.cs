@@ -14,6 +14,7 @@ public sealed class DeployProgressView : IProgress<DeploymentProgress>, IDisposa
     private readonly Action<string> _log;
     private readonly object _gate = new();
     private string? _lastStatus;
+    private string? _lastState;
     private bool _lineShown;
 
     /// <summary>A view writing log lines with <paramref name="log"/>, and the live status line to <paramref name="terminal"/> when given.</summary>
@@ -46,8 +47,11 @@ public sealed class DeployProgressView : IProgress<DeploymentProgress>, IDisposa
             {
                 foreach (var serviceEvent in value.NewEvents)
                     _log($"{serviceEvent.CreatedAt:HH:mm:ss} {serviceEvent.Message}");
-                if (status != _lastStatus)
+                // Elapsed time alone is no change: a CI log gets a line when the counts or the rollout state move.
+                var state = Status(value with { Elapsed = TimeSpan.Zero });
+                if (state != _lastState)
                     _log(status);
+                _lastState = state;
                 _lastStatus = status;
                 return;
             }

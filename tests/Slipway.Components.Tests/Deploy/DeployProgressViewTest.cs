@@ -20,6 +20,7 @@ public sealed class DeployProgressViewTest
         {
             view.Report(Look(0, "IN_PROGRESS", "(service svc) has started 1 tasks"));
             view.Report(Look(0, "IN_PROGRESS") with { Elapsed = TimeSpan.FromSeconds(1) });
+            view.Report(Look(0, "IN_PROGRESS") with { Elapsed = TimeSpan.FromSeconds(9) });
             view.Report(Look(1, "COMPLETED", "(service svc) has reached a steady state."));
         }
 

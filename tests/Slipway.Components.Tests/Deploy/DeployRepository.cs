@@ -123,17 +123,20 @@ public sealed class DeployRepository : IAsyncDisposable
     }
 
     /// <summary>Runs a build (the ServiceRepository's arguments) with <c>--template-variables Service=... Port=...</c>.</summary>
-    public (int Code, string Output, DeployBuild Build) Run(params string[] args)
+    public (int Code, string Output, DeployBuild Build) Run(params string[] args) => RunOnPort(Port, args);
+
+    /// <summary>Runs a build whose tasks serve on <paramref name="port"/> (another environment's tasks on the same host may hold <see cref="Port"/>).</summary>
+    public (int Code, string Output, DeployBuild Build) RunOnPort(int port, params string[] args)
     {
-        var (code, output, build) = Repository.Run([.. args, "--template-variables", $"Service={Service}", $"Port={Port}"]);
+        var (code, output, build) = Repository.Run([.. args, "--template-variables", $"Service={Service}", $"Port={port}"]);
         return (code, output, (DeployBuild)build);
     }
 
     /// <summary>Registers a placeholder revision and creates the service on it with no tasks, on the platform the builds use, then stops that platform.</summary>
-    public async Task CreateServiceAsync(string controller = "ECS")
+    public async Task CreateServiceAsync(string controller = "ECS", string account = "development")
     {
         await using var platform = await Repository.PlatformAsync();
-        using var ecs = Ecs(platform);
+        using var ecs = Ecs(platform, account);
         var registered = await ecs.Transport.InvokeAsync("RegisterTaskDefinition", new JsonObject
         {
             ["family"] = Service,
@@ -186,9 +189,9 @@ public sealed class DeployRepository : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Repository.DisposeAsync();
 
-    private static EcsClient Ecs(LocalAws.LocalAwsPlatform platform)
+    private static EcsClient Ecs(LocalAws.LocalAwsPlatform platform, string account = "development")
     {
-        var keys = platform.Account("development");
+        var keys = platform.Account(account);
         return new EcsClient(new AwsClientOptions
         {
             Region = platform.Region,
@@ -197,7 +200,7 @@ public sealed class DeployRepository : IAsyncDisposable
         });
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
