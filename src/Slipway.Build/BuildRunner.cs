@@ -118,7 +118,7 @@ public static class BuildRunner
                 return 0;
             }
 
-            var plan = ExecutionPlanner.Plan(targets, new PlanRequest(arguments.Targets, defaultTargets, arguments.Skip));
+            var plan = ExecutionPlanner.Plan(targets, new PlanRequest(arguments.Targets, defaultTargets, arguments.Skip, options.Abort));
             session.Plan = plan;
             var attempt = new BuildAttempt(session.TemporaryDirectory, options.Arguments);
             if (arguments.Continue)
@@ -126,10 +126,13 @@ public static class BuildRunner
             if (arguments.Plan)
             {
                 logger.WriteRaw(PlanText.Render(plan), LogLevel.Error);
+                if (PlanText.RenderDetailsAsync(plan, options.Abort).GetAwaiter().GetResult() is { Length: > 0 } details)
+                    logger.WriteRaw(details, LogLevel.Error);
                 return 0;
             }
 
             RequirementValidator.Validate(build, session, plan);
+            PreflightValidator.ValidateAsync(plan, options.Abort).GetAwaiter().GetResult();
             if (!arguments.NoLogo)
                 logger.Write(LogLevel.Information, $"Slipway build '{build.GetType().Name}' on {host.Name} in {root}");
             using var logFile = logger.AttachFile(OpenLogFile(session.TemporaryDirectory));

@@ -74,6 +74,9 @@ public interface ITargetDefinition
     /// <summary>A condition checked for every planned target before anything runs; false skips the target, with the expression as the reason.</summary>
     ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? expression = null);
 
+    /// <summary>Awaited form of <see cref="OnlyWhenStatic(Func{bool}, string?)"/>, for a plan that depends on a computed value (e.g. the branch kind); checked while planning, so WhenSkipped applies.</summary>
+    ITargetDefinition OnlyWhenStatic(Func<CancellationToken, Task<bool>> condition, [CallerArgumentExpression(nameof(condition))] string? expression = null);
+
     /// <summary>A condition checked just before the target runs; false skips it, with the expression as the reason.</summary>
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? expression = null);
 
@@ -91,6 +94,15 @@ public interface ITargetDefinition
 
     /// <summary>Requires a predicate to hold; checked before anything runs.</summary>
     ITargetDefinition Requires(Func<bool> predicate, [CallerArgumentExpression(nameof(predicate))] string? expression = null);
+
+    /// <summary>
+    /// A check awaited for every scheduled target after the requirements and before anything runs: it returns a problem (null when ready).
+    /// Every problem of every target is reported in one error, each distinct text once, so targets sharing a check report it once.
+    /// </summary>
+    ITargetDefinition Preflight(Func<CancellationToken, Task<string?>> problem, [CallerArgumentExpression(nameof(problem))] string? expression = null);
+
+    /// <summary>Text --plan shows under the target (e.g. what a deploy would change), awaited only by --plan; null shows nothing.</summary>
+    ITargetDefinition PlanDetails(Func<CancellationToken, Task<string?>> details);
 
     /// <summary>Whether dependencies run when this target is skipped by a static condition or --skip.</summary>
     ITargetDefinition WhenSkipped(DependencyBehavior behavior);

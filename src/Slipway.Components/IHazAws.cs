@@ -17,9 +17,11 @@ public enum AwsPlatform
 /// <summary>A build that talks to AWS or to the embedded local platform, chosen by one parameter; the local platform starts on first use and, on a terminal, keeps running after the build (StopLocalAws stops it).</summary>
 public interface IHazAws : ISlipwayBuild
 {
-    /// <summary>aws or local; by default local, except on CodeBuild.</summary>
-    [Parameter("Where AWS calls go: local (the embedded platform on 127.0.0.1; default except on CodeBuild) or aws.")]
-    AwsPlatform Platform => this.TryGetValue<AwsPlatform?>() ?? (Host is Hosts.CodeBuild ? AwsPlatform.Aws : AwsPlatform.Local);
+    /// <summary>aws or local; by default the environment's platform (environments file), else local except on CodeBuild.</summary>
+    [Parameter("Where AWS calls go: local (the embedded platform on 127.0.0.1) or aws (default: the environment's platform in deploy/environments.json, else local except on CodeBuild).")]
+    AwsPlatform Platform => this.TryGetValue<AwsPlatform?>()
+        ?? (this as IHazEnvironments)?.CandidateEnvironmentPlatform()
+        ?? (Host is Hosts.CodeBuild ? AwsPlatform.Aws : AwsPlatform.Local);
 
     /// <summary>The AWS region; on the local platform its own region.</summary>
     [Parameter("The AWS region (default: the SDK's region chain, e.g. AWS_REGION).")]

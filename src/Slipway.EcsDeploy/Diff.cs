@@ -19,7 +19,7 @@ public static class TaskDefinitionDiff
     /// <summary>Builds the definition <paramref name="request"/> would register and diffs it, normalised, against the one the service runs; makes only Describe calls.</summary>
     public static async Task<DiffResult> DiffAsync(EcsClient ecs, RegisterRequest request, CancellationToken cancellationToken = default)
     {
-        var (candidate, running) = await request.Source.ResolveAsync(ecs, request.Cluster, request.Service, cancellationToken)
+        var (candidate, running) = await request.Source.ResolveAsync(ecs, request.Cluster, request.Service, cancellationToken, request.ServiceMustExist)
             .ConfigureAwait(false);
         var runningArn = running?.TaskDefinition.TaskDefinitionArn;
         return new DiffResult(runningArn, Unified(running?.TaskDefinition, candidate, runningArn ?? "/dev/null"));

@@ -19,6 +19,8 @@ public sealed record RegisterRequest
     public string? Commit { get; init; }
     /// <summary>Decide and return the definition, but make no mutating call.</summary>
     public bool DryRun { get; init; }
+    /// <summary>Fail before registering anything when the cluster or service is missing or the service is not deployed by ECS (CODE_DEPLOY, EXTERNAL): what a deploy after the registration needs.</summary>
+    public bool ServiceMustExist { get; init; }
 }
 
 /// <summary>What RegisterTaskDef did.</summary>
@@ -54,7 +56,7 @@ public static class TaskDefinitionRegistration
     /// <summary>Renders or takes the definition, compares it with the running one, and registers it when it differs.</summary>
     public static async Task<RegisterResult> RegisterAsync(EcsClient ecs, RegisterRequest request, CancellationToken cancellationToken = default)
     {
-        var (candidate, running) = await request.Source.ResolveAsync(ecs, request.Cluster, request.Service, cancellationToken)
+        var (candidate, running) = await request.Source.ResolveAsync(ecs, request.Cluster, request.Service, cancellationToken, request.ServiceMustExist)
             .ConfigureAwait(false);
 
         if (IsUnchanged(candidate, running?.TaskDefinition))

@@ -94,7 +94,7 @@ public sealed partial class Deployer
         service.Events.FirstOrDefault(serviceEvent => serviceEvent.Message?.Contains(id, StringComparison.Ordinal) == true);
 
     /// <summary>"family:revision" of a task definition ARN, for messages.</summary>
-    internal static string Revision(string? taskDefinition) =>
+    public static string Revision(string? taskDefinition) =>
         taskDefinition is null ? "(unknown task definition)" : taskDefinition[(taskDefinition.LastIndexOf('/') + 1)..];
 
     private static DeploymentProgress Progress(string id, ServiceDeployment? deployment, TimeSpan elapsed, IReadOnlyList<ServiceEvent> newEvents) => new()

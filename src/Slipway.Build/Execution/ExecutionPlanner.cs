@@ -2,11 +2,12 @@ using Slipway.Text;
 
 namespace Slipway.Execution;
 
-/// <summary>What to plan: the targets asked for and what to skip.</summary>
+/// <summary>What to plan: the targets asked for and what to skip; the token reaches awaited static conditions.</summary>
 internal sealed record PlanRequest(
     IReadOnlyList<string> InvokedTargets,
     IReadOnlyList<ExecutableTarget> DefaultTargets,
-    IReadOnlyList<string>? SkippedTargets);
+    IReadOnlyList<string>? SkippedTargets,
+    CancellationToken CancellationToken = default);
 
 /// <summary>Orders the targets of a run: schedules dependencies and triggers, evaluates static conditions and skips, and sorts topologically.</summary>
 internal static class ExecutionPlanner
@@ -40,7 +41,7 @@ internal static class ExecutionPlanner
                     continue;
                 if (explicitSkips?.Contains(target) == true || (skipAllButInvoked && !invoked.Contains(target)))
                     skipped[target] = "--skip";
-                else if (StaticSkipReason(target, staticResults) is { } reason)
+                else if (StaticSkipReason(target, staticResults, request.CancellationToken) is { } reason)
                     skipped[target] = reason;
             }
 
@@ -108,7 +109,7 @@ internal static class ExecutionPlanner
         return reasons;
     }
 
-    private static string? StaticSkipReason(ExecutableTarget target, Dictionary<ExecutableTarget, string?> cache)
+    private static string? StaticSkipReason(ExecutableTarget target, Dictionary<ExecutableTarget, string?> cache, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(target, out var cached))
             return cached;
@@ -118,7 +119,8 @@ internal static class ExecutionPlanner
             bool holds;
             try
             {
-                holds = condition.Evaluate();
+                // Planning is synchronous and runs once on the runner's own thread, which has no synchronization context to deadlock.
+                holds = condition.Evaluate(cancellationToken).GetAwaiter().GetResult();
             }
             catch (Exception exception)
             {

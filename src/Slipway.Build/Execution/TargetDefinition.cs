@@ -2,8 +2,11 @@ using System.Reflection;
 
 namespace Slipway.Execution;
 
-/// <summary>A condition or requirement together with the source text that explains it.</summary>
-internal sealed record Condition(Func<bool> Evaluate, string Text);
+/// <summary>A condition checked while planning; an awaited one is awaited there.</summary>
+internal sealed record StaticCondition(Func<CancellationToken, Task<bool>> Evaluate, string Text);
+
+/// <summary>A check awaited before anything runs that returns a problem, or null when the target is ready.</summary>
+internal sealed record PreflightCheck(Func<CancellationToken, Task<string?>> Problem, string Text);
 
 /// <summary>A condition checked just before the target runs, awaited; a synchronous one is wrapped.</summary>
 internal sealed record DynamicCondition(Func<CancellationToken, Task<bool>> Evaluate, string Text);
@@ -40,7 +43,9 @@ internal sealed class TargetDefinition : ITargetDefinition
     public List<TargetReference> BeforeTargets { get; } = [];
     public List<TargetReference> TriggersTargets { get; } = [];
     public List<TargetReference> TriggeredByTargets { get; } = [];
-    public List<Condition> StaticConditions { get; } = [];
+    public List<StaticCondition> StaticConditions { get; } = [];
+    public List<PreflightCheck> PreflightChecks { get; } = [];
+    public List<Func<CancellationToken, Task<string?>>> PlanDetailSources { get; } = [];
     public List<DynamicCondition> DynamicConditions { get; } = [];
 
     public List<SkipCheck> DynamicSkipChecks { get; } = [];
@@ -105,9 +110,24 @@ internal sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
-    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? expression = null)
+    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? expression = null) =>
+        OnlyWhenStatic(_ => Task.FromResult(condition()), expression);
+
+    public ITargetDefinition OnlyWhenStatic(Func<CancellationToken, Task<bool>> condition, string? expression = null)
     {
-        StaticConditions.Add(new Condition(condition, ExpressionText.Body(expression)));
+        StaticConditions.Add(new StaticCondition(condition, ExpressionText.Body(expression)));
+        return this;
+    }
+
+    public ITargetDefinition Preflight(Func<CancellationToken, Task<string?>> problem, string? expression = null)
+    {
+        PreflightChecks.Add(new PreflightCheck(problem, ExpressionText.Body(expression)));
+        return this;
+    }
+
+    public ITargetDefinition PlanDetails(Func<CancellationToken, Task<string?>> details)
+    {
+        PlanDetailSources.Add(details);
         return this;
     }
 

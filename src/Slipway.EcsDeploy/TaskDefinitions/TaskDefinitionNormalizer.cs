@@ -15,7 +15,8 @@ namespace Slipway.EcsDeploy.TaskDefinitions;
 /// </remarks>
 public static class TaskDefinitionNormalizer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: a diff shows "echo \"$VERSION\" > /www/version", not \u0022 and \u003E (the text is read, never embedded in HTML).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The normal form as JSON.</summary>
     public static JsonObject Normalize(TaskDefinition definition)

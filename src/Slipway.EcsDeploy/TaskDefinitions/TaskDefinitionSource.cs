@@ -1,5 +1,6 @@
 using Slipway.Aws;
 using Slipway.Aws.Ecs;
+using Slipway.EcsDeploy.Deployments;
 
 namespace Slipway.EcsDeploy.TaskDefinitions;
 
@@ -16,12 +17,15 @@ public sealed record TaskDefinitionSource(TaskDefinitionTemplateFile? Template, 
 
     /// <summary>
     /// The definition to register and the one <paramref name="service"/> runs (null when none). The template is rendered before
-    /// any AWS call, so template errors cost none.
+    /// any AWS call, so template errors cost none. With <paramref name="serviceMustExist"/>, a missing cluster or service, or a service
+    /// ECS does not deploy, fails next, before anything else.
     /// </summary>
     public async Task<(TaskDefinition Candidate, TaskDefinitionDescription? Running)> ResolveAsync(EcsClient ecs, string? cluster,
-        string service, CancellationToken cancellationToken = default)
+        string service, CancellationToken cancellationToken = default, bool serviceMustExist = false)
     {
         var rendered = Template is null ? null : await Template.RenderAsync(cancellationToken).ConfigureAwait(false);
+        if (serviceMustExist)
+            Deployer.RequireEcsController(await ServiceLookup.DescribeAsync(ecs, cluster, service, cancellationToken).ConfigureAwait(false));
         var running = await RunningTaskDefinition.DescribeAsync(ecs, cluster, service, cancellationToken).ConfigureAwait(false);
         return (Build(rendered, running?.TaskDefinition, service), running);
     }

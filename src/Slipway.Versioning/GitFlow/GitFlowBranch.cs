@@ -34,7 +34,7 @@ public enum BranchKind
 }
 
 /// <summary>The AWS environment a branch's images deploy to.</summary>
-public enum DeploymentEnvironment
+public enum GitFlowEnvironment
 {
     /// <summary>Not deployed.</summary>
     None,
@@ -67,12 +67,12 @@ public sealed partial record GitFlowBranch(string Name, BranchKind Kind, string?
     }
 
     /// <summary>The default environment of the kind: feature, bugfix and develop to development; release and hotfix to staging; main to production; others none.</summary>
-    public DeploymentEnvironment DefaultEnvironment => Kind switch
+    public GitFlowEnvironment DefaultEnvironment => Kind switch
     {
-        BranchKind.Feature or BranchKind.Bugfix or BranchKind.Develop => DeploymentEnvironment.Development,
-        BranchKind.Release or BranchKind.Hotfix => DeploymentEnvironment.Staging,
-        BranchKind.Main => DeploymentEnvironment.Production,
-        _ => DeploymentEnvironment.None,
+        BranchKind.Feature or BranchKind.Bugfix or BranchKind.Develop => GitFlowEnvironment.Development,
+        BranchKind.Release or BranchKind.Hotfix => GitFlowEnvironment.Staging,
+        BranchKind.Main => GitFlowEnvironment.Production,
+        _ => GitFlowEnvironment.None,
     };
 
     private static readonly (Regex Pattern, BranchKind Kind)[] Patterns =

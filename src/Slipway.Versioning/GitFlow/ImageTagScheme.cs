@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Slipway.Versioning.GitFlow;
 
 /// <summary>The image tags of a build: the tag the build pushes, and the tag its image gets when promoted to production.</summary>
-public sealed record ImageTags(string? Candidate, string? Promoted, DeploymentEnvironment Environment);
+public sealed record ImageTags(string? Candidate, string? Promoted, GitFlowEnvironment Environment);
 
 /// <summary>
 /// The git-flow image tag templates per branch kind. Tokens: every version variable (<c>{SemVer}</c>, <c>{ShortSha}</c>, ...),
@@ -29,7 +29,7 @@ public sealed partial class ImageTagScheme
     };
 
     /// <summary>Environment overrides by kind (default: <see cref="GitFlowBranch.DefaultEnvironment"/>).</summary>
-    public Dictionary<BranchKind, DeploymentEnvironment> Environments { get; } = new();
+    public Dictionary<BranchKind, GitFlowEnvironment> Environments { get; } = new();
 
     /// <summary>
     /// The tags for a branch. On main the candidate is the promoted tag of the version at HEAD: the hotfix form when

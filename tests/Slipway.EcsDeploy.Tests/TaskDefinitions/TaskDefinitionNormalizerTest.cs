@@ -97,4 +97,12 @@ public sealed class TaskDefinitionNormalizerTest
         Assert.DoesNotContain("tags", TaskDefinitionNormalizer.ToText(Parse(Written)));
         Assert.True(text.IndexOf("\"name\": \"log\"", StringComparison.Ordinal) < text.IndexOf("\"name\": \"web\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void TestToText_ShellCommandsReadAsWritten()
+    {
+        var text = TaskDefinitionNormalizer.ToText(Parse("""{"family":"api","containerDefinitions":[{"name":"web","command":["sh","-c","echo \"$V\" > /www/v && exec httpd"]}]}"""));
+
+        Assert.Contains("\"echo \\\"$V\\\" > /www/v && exec httpd\"", text);
+    }
 }

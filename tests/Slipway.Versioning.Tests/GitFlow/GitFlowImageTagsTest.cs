@@ -6,7 +6,7 @@ public class GitFlowImageTagsTest
 {
     static VersionResult Version(string branch, string? candidate, string? promoted) =>
         new(new VersionVariables(new Dictionary<string, string?> { ["FullSemVer"] = "1.4.0" }), GitFlowBranch.Classify(branch),
-            new ImageTags(candidate, promoted, DeploymentEnvironment.None), "parameter", []);
+            new ImageTags(candidate, promoted, GitFlowEnvironment.None), "parameter", []);
 
     [Fact]
     public void TestCandidateTag_IsTheBranchTemplatesTag()

@@ -13,14 +13,14 @@ public class ImageTagSchemeTest
     };
 
     [Theory]
-    [InlineData("feature/checkout", "feature-checkout-7", null, DeploymentEnvironment.Development)]
-    [InlineData("bugfix/issue-9", "feature-issue-9-7", null, DeploymentEnvironment.Development)]
-    [InlineData("develop", "1.3.0-snapshot-7", null, DeploymentEnvironment.Development)]
-    [InlineData("release/1.3.0", "1.3.0-candidate-7", "1.3.0", DeploymentEnvironment.Staging)]
-    [InlineData("hotfix/login", "1.3.0-hotfix-login-7", "1.3.0-hotfix-login", DeploymentEnvironment.Staging)]
-    [InlineData("main", "1.3.0", "1.3.0", DeploymentEnvironment.Production)]
-    [InlineData("experiment", null, null, DeploymentEnvironment.None)]
-    public void TestRender_DefaultScheme(string branch, string? candidate, string? promoted, DeploymentEnvironment environment)
+    [InlineData("feature/checkout", "feature-checkout-7", null, GitFlowEnvironment.Development)]
+    [InlineData("bugfix/issue-9", "feature-issue-9-7", null, GitFlowEnvironment.Development)]
+    [InlineData("develop", "1.3.0-snapshot-7", null, GitFlowEnvironment.Development)]
+    [InlineData("release/1.3.0", "1.3.0-candidate-7", "1.3.0", GitFlowEnvironment.Staging)]
+    [InlineData("hotfix/login", "1.3.0-hotfix-login-7", "1.3.0-hotfix-login", GitFlowEnvironment.Staging)]
+    [InlineData("main", "1.3.0", "1.3.0", GitFlowEnvironment.Production)]
+    [InlineData("experiment", null, null, GitFlowEnvironment.None)]
+    public void TestRender_DefaultScheme(string branch, string? candidate, string? promoted, GitFlowEnvironment environment)
     {
         var tags = new ImageTagScheme().Render(GitFlowBranch.Classify(branch), Variables);
         Assert.Equal(new ImageTags(candidate, promoted, environment), tags);
@@ -38,9 +38,9 @@ public class ImageTagSchemeTest
     {
         var scheme = new ImageTagScheme();
         scheme.Candidates[BranchKind.Develop] = "dev-{ShortSha}";
-        scheme.Environments[BranchKind.Support] = DeploymentEnvironment.Staging;
+        scheme.Environments[BranchKind.Support] = GitFlowEnvironment.Staging;
         Assert.Equal("dev-abc1234", scheme.Render(GitFlowBranch.Classify("develop"), Variables).Candidate);
-        Assert.Equal(DeploymentEnvironment.Staging, scheme.Render(GitFlowBranch.Classify("support/1.x"), Variables).Environment);
+        Assert.Equal(GitFlowEnvironment.Staging, scheme.Render(GitFlowBranch.Classify("support/1.x"), Variables).Environment);
     }
 
     [Fact]

@@ -1,0 +1,75 @@
+using Slipway.EcsDeploy;
+using Slipway.EcsDeploy.CodePipeline;
+using Slipway.EcsDeploy.Deployments;
+using Slipway.EcsDeploy.Environments;
+using Slipway.EcsDeploy.TaskDefinitions;
+using Slipway.Logging;
+
+namespace Slipway.Components;
+
+/// <summary>
+/// The Deploy target, the aggregate per branch: feature, bugfix and develop build, push, register and deploy to development; release
+/// and hotfix the same with candidate tags to staging; main deploys the promoted image of HEAD's version to production without a build.
+/// </summary>
+public interface IDeploy : IDiff, IHazDeployWait
+{
+    private const string DeployedKey = $"{nameof(IDeploy)}.Deployed";
+
+    /// <summary>Changes the deploy request before it runs (desired count, force a new deployment, rollback on failure, ...).</summary>
+    Configure<DeployRequest> DeploySettings => _ => _;
+
+    /// <summary>What Deploy did in this build; null before.</summary>
+    DeployResult? Deployed => this.State().TryGet<DeployResult>(DeployedKey, out var result) ? result : null;
+
+    /// <summary>
+    /// The image build before a deploy (Test, DockerBuild, PushEcr): planned only when the environment builds images, so on production
+    /// (main) the plan skips them and everything they depend on, before anything runs.
+    /// </summary>
+    Target DeployImageBuild => _ => _
+        .Unlisted()
+        .DependsOn(PushEcr)
+        .OnlyWhenStatic(_ => BuildsImageAsync())
+        .WhenSkipped(DependencyBehavior.Skip);
+
+    /// <summary>Deploys.</summary>
+    Target Deploy => _ => _
+        .Description("Deploys this branch's image to its environment (feature, bugfix, develop: development; release, hotfix: staging; main: the promoted release to production), waits for the deployment and rolls back on failure.")
+        .DependsOn(DeployImageBuild, RegisterTaskDef)
+        .Preflight(_ => CheckEnvironmentAsync())
+        .PlanDetails(async ct => await DescribeDeployAsync(ct))
+        .Produces("artifacts/imagedefinitions.json", "artifacts/imageDetail.json")
+        .Executes(async ct =>
+        {
+            var environment = await GetDeployEnvironmentAsync();
+            var registered = RegisteredTaskDefinition ?? throw new InvalidOperationException("RegisterTaskDef did not run in this build; Deploy deploys the revision it registers.");
+            DeployResult result;
+            using (var progress = DeployProgressView.For(this))
+            {
+                result = await new Deployer(await GetEcsAsync(environment)).DeployAsync(DeploySettings(new DeployRequest
+                {
+                    Cluster = environment.Cluster,
+                    Service = environment.Service!,
+                    TaskDefinition = registered.TaskDefinitionArn!,
+                    Timeout = DeployTimeout,
+                    PollInterval = DeployPollInterval,
+                    Progress = progress,
+                }), ct);
+            }
+
+            this.State().Set(DeployedKey, result);
+            this.ReportSummary("Deploy", $"{environment.Name}: {result.Status} {Deployer.Revision(result.TaskDefinition)}");
+            result.EnsureSucceeded();
+            Log.Information(result.Message);
+
+            var image = await GetDeployImageAsync(preview: false);
+            await CodePipelineImageFiles.WriteAsync(ArtifactsDirectory, [.. environment.Containers.Select(x => new KeyValuePair<string, string>(x, image.ToString()))], ct);
+            if (environment.Platform == DeploymentPlatform.Local && ServiceAddress.OnLocalPlatform(registered.TaskDefinition, environment.Containers) is { } address)
+            {
+                Log.Information($"The service answers at {address}");
+                this.ReportSummary("URL", address.ToString());
+            }
+        });
+
+    /// <summary>Whether this run builds and pushes an image before deploying: everywhere but production, whose image is the promoted release.</summary>
+    async Task<bool> BuildsImageAsync() => (await GetDeployEnvironmentAsync()).Name != EnvironmentNames.Production;
+}
