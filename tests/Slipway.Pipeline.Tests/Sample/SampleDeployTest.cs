@@ -1,7 +1,6 @@
 using Slipway.EcsDeploy;
 using Slipway.EcsDeploy.Deployments;
 using Slipway.EcsDeploy.Environments;
-using Slipway.LocalAws.Tests.Ecs.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Slipway.Pipeline.Tests.Sample;
@@ -15,10 +14,9 @@ public sealed class SampleDeployTest(SamplePlatform sample, ITestOutputHelper ou
     public async Task TestDeploy_NewRevisionOfTheSample_AnswersTheDeployedVersionTheImageVersionAndHealth()
     {
         using var ecs = sample.Ecs("development");
-        var port = HttpdImage.FreePort();
-        var environment = await sample.EnvironmentAsync(ecs, EnvironmentNames.Development, port);
+        var environment = await sample.EnvironmentAsync(ecs, EnvironmentNames.Development);
         await SamplePlatform.CreateServiceAsync(ecs, environment, await SamplePlatform.RegisterAsync(ecs, environment, sample.Image, "1.4.0-alpha.1"));
-        Assert.Equal("1.4.0-alpha.1", await GetAsync(port, "version"));
+        Assert.Equal("1.4.0-alpha.1", await GetAsync(ecs, environment, "version"));
 
         var next = await SamplePlatform.RegisterAsync(ecs, environment, sample.Image, "1.4.0-alpha.2");
         var result = await new Deployer(ecs).DeployAsync(new DeployRequest
@@ -28,18 +26,17 @@ public sealed class SampleDeployTest(SamplePlatform sample, ITestOutputHelper ou
         output.WriteLine(result.Describe());
 
         Assert.True(result.Status == DeployStatus.Deployed, result.Describe());
-        Assert.Equal("1.4.0-alpha.2", await GetAsync(port, "version"));
-        Assert.Equal(SamplePlatform.ImageVersion, await GetAsync(port, "image-version"));
-        Assert.Equal("ok", await GetAsync(port, "health"));
-        Assert.Contains("Version <b>1.4.0-alpha.2</b>", await GetAsync(port, ""));
+        Assert.Equal("1.4.0-alpha.2", await GetAsync(ecs, environment, "version"));
+        Assert.Equal(SamplePlatform.ImageVersion, await GetAsync(ecs, environment, "image-version"));
+        Assert.Equal("ok", await GetAsync(ecs, environment, "health"));
+        Assert.Contains("Version <b>1.4.0-alpha.2</b>", await GetAsync(ecs, environment, ""));
     }
 
     [Fact]
     public async Task TestDeploy_BrokenImage_FailsWithTheReasonAndThePreviousVersionKeepsAnswering()
     {
         using var ecs = sample.Ecs("development");
-        var port = HttpdImage.FreePort();
-        var environment = await sample.EnvironmentAsync(ecs, EnvironmentNames.Development, port);
+        var environment = await sample.EnvironmentAsync(ecs, EnvironmentNames.Development);
         var good = await SamplePlatform.RegisterAsync(ecs, environment, sample.Image, "1.4.0");
         await SamplePlatform.CreateServiceAsync(ecs, environment, good);
         var broken = await SamplePlatform.RegisterAsync(ecs, environment, sample.BrokenImage, "1.4.1");
@@ -53,8 +50,9 @@ public sealed class SampleDeployTest(SamplePlatform sample, ITestOutputHelper ou
         Assert.True(result.Status == DeployStatus.Failed, result.Describe());
         Assert.Contains("Essential container in task exited", result.Describe());
         Assert.Equal(good, result.Rollback?.TaskDefinition);
-        Assert.Equal("1.4.0", await GetAsync(port, "version", TimeSpan.FromSeconds(30)));
+        Assert.Equal("1.4.0", await GetAsync(ecs, environment, "version", TimeSpan.FromSeconds(30)));
     }
 
-    private static Task<string?> GetAsync(int port, string path, TimeSpan? patience = null) => HttpdImage.GetAsync(port, path, patience ?? TimeSpan.FromSeconds(5));
+    private static Task<string?> GetAsync(Aws.Ecs.EcsClient ecs, DeploymentEnvironment environment, string path, TimeSpan? patience = null) =>
+        ServiceHttp.GetAsync(ecs, environment.Cluster, environment.Service!, path, patience ?? TimeSpan.FromSeconds(5));
 }

@@ -67,21 +67,15 @@ public sealed class SamplePlatform : IAsyncLifetime
     public EcsClient Ecs(string account) => new(Options(Platform, account));
 
     /// <summary>
-    /// The sample's environment with the cluster moved to a new one (created here) and the template's port 8080 moved to
-    /// <paramref name="port"/>: every task runs with host networking on this platform, so parallel tests need their own port.
+    /// The sample's environment with the cluster moved to a new one (created here), so parallel tests have their own service;
+    /// its tasks get dynamic host ports (the template's hostPort 0): ask <see cref="GetAsync"/> where the service answers.
     /// </summary>
-    public async Task<DeploymentEnvironment> EnvironmentAsync(EcsClient ecs, string name, int port)
+    public async Task<DeploymentEnvironment> EnvironmentAsync(EcsClient ecs, string name)
     {
         var cluster = $"sample-{Guid.NewGuid():N}"[..20];
         await ecs.Transport.InvokeAsync("CreateCluster", new JsonObject { ["clusterName"] = cluster });
-        var environment = SampleService.Environments(Root).WithOverrides(new Dictionary<string, string> { ["cluster"] = cluster })
+        return SampleService.Environments(Root).WithOverrides(new Dictionary<string, string> { ["cluster"] = cluster })
             .Require(name, EnvironmentNeeds.Deploy);
-        var template = await File.ReadAllTextAsync(environment.TaskDefinitionTemplate!);
-        var moved = template.Replace("8080", port.ToString(), StringComparison.Ordinal);
-        Assert.True(moved.Split(port.ToString()).Length - 1 == 2, "The sample's template should name port 8080 twice (containerPort, PORT); update this test with it.");
-        var path = Path.Combine(Path.GetDirectoryName(environment.TaskDefinitionTemplate)!, $"taskdef-{port}.json");
-        await File.WriteAllTextAsync(path, moved);
-        return environment with { TaskDefinitionTemplate = path };
     }
 
     /// <summary>Registers the environment's template with <paramref name="image"/> and <paramref name="version"/>, as RegisterTaskDef does.</summary>
