@@ -50,6 +50,8 @@ public interface IDeploy : IDiff, IHazDeployWait
                     Cluster = environment.Cluster,
                     Service = environment.Service!,
                     TaskDefinition = registered.TaskDefinitionArn!,
+                    ServiceDefinition = environment.ServiceDefinition is { } definition ? await ServiceDefinitionFile.LoadAsync(definition, ct) : null,
+                    CreateCluster = environment.Platform == DeploymentPlatform.Local,
                     Timeout = DeployTimeout,
                     PollInterval = DeployPollInterval,
                     Progress = progress,
