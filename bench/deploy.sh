@@ -6,7 +6,9 @@
 #   (b) a no-change re-run of `./build.sh Deploy` against `./build.sh Version` on the same repository (goal <= 3x); it runs
 #       once build/ composes the Deploy target (IDeploy), and says so otherwise.
 #   bench/deploy.sh        SLIPWAY_BENCH_RUNS=10 SLIPWAY_BENCH_FAILED_RUNS=3 (default)   SLIPWAY_BENCH_POLL_MS=N (default: DeployRequest's)
-#                          SLIPWAY_BENCH_RERUNS=5 (b's timed runs of each)   SLIPWAY_BENCH_DEPLOY_ARGS="..." (extra arguments for Deploy in b)
+#                          SLIPWAY_BENCH_RERUNS=5 (b's timed runs of each)   SLIPWAY_BENCH_DEPLOY_ARGS="..." (extra arguments for Deploy in b;
+#                          default "--skip Test Restore Compile DockerEngine": the sample's deploy, not Slipway's own test and compile;
+#                          on a branch that is not git-flow add e.g. "--branch feature/bench")
 #                          SLIPWAY_ROOT=DIR measures another checkout
 # Needs docker (an engine answering), docker-registry and busybox-static; always exits 0.
 set -uo pipefail
@@ -57,8 +59,13 @@ detection_latency() {
 
 # (b) Wall time of a no-change re-run of `./build.sh Deploy` against `./build.sh Version`, alternating, medians.
 has_deploy_target() { grep -qsw IDeploy "$root"/build/*.cs; }
+# The re-runs attach to the platform the first run left running (--local-aws-keep on a terminal); it is stopped at the end.
 rerun_ratio() {
-    local deploy_args=(${SLIPWAY_BENCH_DEPLOY_ARGS:-})
+    rerun_ratio_runs
+    (cd "$root" && ./build.sh StopLocalAws --no-logo >/dev/null 2>&1)
+}
+rerun_ratio_runs() {
+    local deploy_args=(${SLIPWAY_BENCH_DEPLOY_ARGS:---skip Test Restore Compile DockerEngine})
     echo "(b) No-change re-run of ./build.sh Deploy${deploy_args[*]:+ ${deploy_args[*]}} against ./build.sh Version ($reruns runs each, alternating)"
     (cd "$root" && ./build.sh Deploy "${deploy_args[@]}" --no-logo >"$work/deploy-first.log" 2>&1) ||
         { echo "deploy.sh (b): the first ./build.sh Deploy failed; its last lines:" >&2; tail -20 "$work/deploy-first.log" >&2; return; }

@@ -1,8 +1,8 @@
+using Slipway.Aws.Ecs;
 using Slipway.EcsDeploy;
 using Slipway.EcsDeploy.CodePipeline;
 using Slipway.EcsDeploy.Deployments;
 using Slipway.EcsDeploy.Environments;
-using Slipway.EcsDeploy.TaskDefinitions;
 using Slipway.Logging;
 
 namespace Slipway.Components;
@@ -50,6 +50,8 @@ public interface IDeploy : IDiff, IHazDeployWait
                     Cluster = environment.Cluster,
                     Service = environment.Service!,
                     TaskDefinition = registered.TaskDefinitionArn!,
+                    ServiceDefinition = environment.ServiceDefinition is { } definition ? await ServiceDefinitionFile.LoadAsync(definition, ct) : null,
+                    CreateCluster = environment.Platform == DeploymentPlatform.Local,
                     Timeout = DeployTimeout,
                     PollInterval = DeployPollInterval,
                     Progress = progress,
@@ -63,12 +65,31 @@ public interface IDeploy : IDiff, IHazDeployWait
 
             var image = await GetDeployImageAsync(preview: false);
             await CodePipelineImageFiles.WriteAsync(ArtifactsDirectory, [.. environment.Containers.Select(x => new KeyValuePair<string, string>(x, image.ToString()))], ct);
-            if (environment.Platform == DeploymentPlatform.Local && ServiceAddress.OnLocalPlatform(registered.TaskDefinition, environment.Containers) is { } address)
+            if (environment.Platform == DeploymentPlatform.Local && await FindEndpointAsync(environment, registered.TaskDefinition, ct) is { } endpoint)
             {
-                Log.Information($"The service answers at {address}");
-                this.ReportSummary("URL", address.ToString());
+                Log.Information($"The service answers at {endpoint.Url}");
+                this.ReportSummary("URL", endpoint.Url.ToString());
             }
         });
+
+    /// <summary>
+    /// Where the deployed service answers on the local platform, in the platform's own word: the host port a RUNNING task of the deployed
+    /// revision was given (dynamic host ports). Null when its first container publishes no port: a worker has no URL.
+    /// </summary>
+    private async Task<EcsServiceEndpoint?> FindEndpointAsync(DeploymentEnvironment environment, Slipway.Aws.Ecs.TaskDefinition definition, CancellationToken ct)
+    {
+        if ((environment.Containers.FirstOrDefault() ?? definition.ContainerDefinitions.FirstOrDefault()?.Name) is not { } container)
+            return null;
+        try
+        {
+            return await EcsServiceEndpoint.FindAsync(await GetEcsAsync(environment), environment.Cluster, environment.Service!, container, cancellationToken: ct);
+        }
+        catch (InvalidOperationException exception)
+        {
+            Log.Debug($"No URL to print: {exception.Message}");
+            return null;
+        }
+    }
 
     /// <summary>Whether this run builds and pushes an image before deploying: everywhere but production, whose image is the promoted release.</summary>
     async Task<bool> BuildsImageAsync() => (await GetDeployEnvironmentAsync()).Name != EnvironmentNames.Production;

@@ -46,7 +46,14 @@ public interface IHazAws : ISlipwayBuild
             var platform = await LocalAwsPlatform.AttachAsync(LocalAwsData, ct)
                 ?? (LocalAwsKeep ? await LocalAwsPlatform.StartDetachedAsync(options, ct) : await LocalAwsPlatform.StartAsync(options, ct));
             if (platform.IsAttached)
-                this.ReportSummary("Local AWS", $"{platform.Endpoint} keeps running after the build (process {platform.HostProcessId}); stop it with StopLocalAws");
+            {
+                // First use may come from a condition or the plan (--plan, SkipWhenDynamic), where no target runs to carry a summary note.
+                var note = $"{platform.Endpoint} keeps running after the build (process {platform.HostProcessId}); stop it with StopLocalAws";
+                if (CurrentTarget is null)
+                    Logging.Log.Information($"Local AWS: {note}");
+                else
+                    this.ReportSummary("Local AWS", note);
+            }
             return this.DisposeAtEnd(platform);
         },
         CancellationToken);

@@ -8,7 +8,7 @@ using Slipway.Versioning.GitFlow;
 namespace Slipway.Components;
 
 /// <summary>
-/// A build that deploys to the environments of <c>deploy/environments.json</c>: loaded once per run with the <c>--env</c> overrides,
+/// A build that deploys to the environments of <c>deploy/environments.json</c>: loaded once per run with the <c>--env-override</c> overrides,
 /// its schema kept next to it, and the environment chosen by the branch kind (or <c>--environment</c>).
 /// </summary>
 public interface IHazEnvironments : IHazAws, IHazGitVersion
@@ -25,8 +25,8 @@ public interface IHazEnvironments : IHazAws, IHazGitVersion
     string? DeployEnvironment => this.TryGetValue<string>();
 
     /// <summary>Overrides of the environments file's values.</summary>
-    [Parameter("Values over deploy/environments.json's as KEY=VALUE, several after one --env: 'staging.cluster=qa' sets one environment's, 'cluster=qa' every environment's; 'containers=app,proxy' takes a comma list.",
-        Name = "Env", Separators = " \t\n")]
+    [Parameter("Values over deploy/environments.json's as KEY=VALUE, several after one --env-override: 'staging.cluster=qa' sets one environment's, 'cluster=qa' every environment's; 'containers=app,proxy' takes a comma list.",
+        Name = "EnvOverride", Separators = " \t\n")]
     string[] EnvironmentOverrides => this.TryGetValue<string[]>() ?? [];
 
     /// <summary>Changes the options of every ECS client (e.g. a recording <c>HttpHandler</c> in a test).</summary>
@@ -103,7 +103,7 @@ public interface IHazEnvironments : IHazAws, IHazGitVersion
             return (null, false);
         var file = EnvironmentsFile.Load(RootDirectory, path);
         EnvironmentsFile.WriteSchema(Path.Combine(file.Folder, Path.GetFileName(EnvironmentsFile.DefaultSchemaPath)));
-        return (file.WithOverrides(OverridePairs(EnvironmentOverrides), "--env"), true);
+        return (file.WithOverrides(OverridePairs(EnvironmentOverrides), "--env-override"), true);
     }
 
     private async Task<string> BranchEnvironmentAsync()
@@ -131,7 +131,7 @@ public interface IHazEnvironments : IHazAws, IHazGitVersion
         foreach (var pair in pairs)
         {
             if (pair.Split('=', 2) is not [var key, var value] || key.Length == 0)
-                throw new EnvironmentsFileException("", [$"--env '{pair}' is not KEY=VALUE. Pass e.g. --env staging.cluster=qa containers=app,proxy."]);
+                throw new EnvironmentsFileException("", [$"--env-override '{pair}' is not KEY=VALUE. Pass e.g. --env-override staging.cluster=qa containers=app,proxy."]);
             overrides[key] = value;
         }
 

@@ -81,7 +81,8 @@ public interface IRegisterTaskDef : IPushEcr
             Version = versioning.FullSemVer,
             Commit = versioning.Variables.Sha,
             DryRun = dryRun,
-            ServiceMustExist = true,
+            // With a service definition Deploy creates a missing service (and on the local platform its cluster).
+            ServiceMustExist = environment.ServiceDefinition is null,
         };
     }
 

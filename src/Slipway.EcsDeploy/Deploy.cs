@@ -22,11 +22,13 @@ public sealed partial class Deployer(EcsClient ecs)
     }
 
     /// <summary>
-    /// Rolls the service to a revision: describe, check the deployment controller, choose the strategy, stop for a dry run,
+    /// Rolls the service to a revision (creating it first when it is missing and the request has a service definition): describe, check the deployment controller, choose the strategy, stop for a dry run,
     /// UpdateService, follow the deployment it returned, and roll back on failure unless the circuit breaker already did.
     /// </summary>
     public async Task<DeployResult> DeployAsync(DeployRequest request, CancellationToken cancellationToken = default)
     {
+        if (await MustCreateAsync(request, cancellationToken).ConfigureAwait(false))
+            return await CreateAsync(request, cancellationToken).ConfigureAwait(false);
         var service = await ServiceLookup.DescribeAsync(_ecs, request.Cluster, request.Service, cancellationToken).ConfigureAwait(false);
         RequireEcsController(service);
         var before = service.PrimaryDeployment;

@@ -50,6 +50,22 @@ public sealed class EcsClient : IDisposable
     public Task<UpdateServiceResult> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken = default) =>
         Transport.InvokeAsync("UpdateService", request, Json.Of<UpdateServiceRequest>(), Json.Of<UpdateServiceResult>(), cancellationToken);
 
+    /// <summary>
+    /// Creates a service from CreateService's request members as JSON (kept as JSON, like task definitions, so every member ECS
+    /// knows passes through); returns the service as created, with its first deployment.
+    /// </summary>
+    public async Task<EcsService> CreateServiceAsync(JsonObject request, CancellationToken cancellationToken = default)
+    {
+        var response = await Transport.InvokeAsync("CreateService", request, cancellationToken).ConfigureAwait(false);
+        return response["service"] is JsonObject service
+            ? service.Deserialize(Json.Of<EcsService>()) ?? throw new AwsException("CreateService returned an empty 'service'.")
+            : throw new AwsException("CreateService returned no 'service'.");
+    }
+
+    /// <summary>Creates a cluster; ECS returns an existing cluster of that name as it is.</summary>
+    public Task CreateClusterAsync(string clusterName, CancellationToken cancellationToken = default) =>
+        Transport.InvokeAsync("CreateCluster", new JsonObject { ["clusterName"] = clusterName }, cancellationToken);
+
     /// <summary>Lists task ARNs of a cluster, by service, family, startedBy or desired status (RUNNING by default).</summary>
     public Task<ListTasksResult> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken = default) =>
         Transport.InvokeAsync("ListTasks", request, Json.Of<ListTasksRequest>(), Json.Of<ListTasksResult>(), cancellationToken);

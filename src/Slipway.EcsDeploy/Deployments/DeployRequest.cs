@@ -12,6 +12,15 @@ public sealed record DeployRequest
     /// <summary>The revision to deploy: an ARN or "family:revision" (a bare family takes its latest ACTIVE revision).</summary>
     public required string TaskDefinition { get; init; }
 
+    /// <summary>
+    /// CreateService's request members (without cluster, serviceName and taskDefinition) to create the service from when it does not exist;
+    /// null: a missing service is an error. See <see cref="ServiceDefinitionFile"/>.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject? ServiceDefinition { get; init; }
+
+    /// <summary>When the service is created: create its cluster first if missing (the local platform, where clusters are only names).</summary>
+    public bool CreateCluster { get; init; }
+
     /// <summary>A new desired count; null keeps the service's.</summary>
     public int? DesiredCount { get; init; }
 

@@ -39,6 +39,9 @@ public sealed record DeployResult
     /// <summary>The deployment UpdateService started; null when none was.</summary>
     public string? DeploymentId { get; init; }
 
+    /// <summary>Whether the deploy created the service (from its service definition) before its first deployment.</summary>
+    public bool Created { get; init; }
+
     /// <summary>One sentence saying what happened.</summary>
     public required string Message { get; init; }
 

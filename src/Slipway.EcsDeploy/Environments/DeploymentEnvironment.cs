@@ -22,6 +22,7 @@ public enum DeploymentPlatform
 /// <param name="Service">The ECS service.</param>
 /// <param name="Containers">The containers of the task definition whose image the deploy replaces.</param>
 /// <param name="TaskDefinitionTemplate">The full path of the task definition template (written relative to the environments file).</param>
+/// <param name="ServiceDefinition">The full path of the service definition Deploy creates a missing service from; null when the environment has none.</param>
 public sealed record DeploymentEnvironment(
     string Name,
     DeploymentPlatform Platform,
@@ -33,7 +34,8 @@ public sealed record DeploymentEnvironment(
     string? Cluster,
     string? Service,
     IReadOnlyList<string> Containers,
-    string? TaskDefinitionTemplate);
+    string? TaskDefinitionTemplate,
+    string? ServiceDefinition = null);
 
 /// <summary>The environment names the git-flow branch kinds deploy to (feature, bugfix, develop: development; release, hotfix: staging; main: production).</summary>
 public static class EnvironmentNames

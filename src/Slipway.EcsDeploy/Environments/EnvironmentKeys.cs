@@ -42,6 +42,8 @@ internal static class EnvironmentKeys
             EnvironmentValueKind.StringList, EnvironmentNeeds.Containers, x => x.Containers, (x, v) => x with { Containers = (IReadOnlyList<string>?)v }),
         new("taskDefinitionTemplate", "The task definition template (JSON with ${...} variables), relative to this file, e.g. 'taskdef.json'.",
             EnvironmentValueKind.String, EnvironmentNeeds.TaskDefinitionTemplate, x => x.TaskDefinitionTemplate, (x, v) => x with { TaskDefinitionTemplate = (string?)v }),
+        new("serviceDefinition", "The ECS service's definition, relative to this file, e.g. 'service.json': CreateService's request members without cluster, serviceName and taskDefinition (desiredCount, deploymentConfiguration, launchType, networkConfiguration, ...). Deploy creates the service from it when it does not exist. Default: none (a missing service is an error).",
+            EnvironmentValueKind.String, EnvironmentNeeds.None, x => x.ServiceDefinition, (x, v) => x with { ServiceDefinition = (string?)v }),
     ];
 
     public static EnvironmentKey? Find(string name) => All.FirstOrDefault(x => x.Name == name);

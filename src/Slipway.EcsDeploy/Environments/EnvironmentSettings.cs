@@ -35,6 +35,9 @@ public sealed record EnvironmentSettings
     /// <summary><c>taskDefinitionTemplate</c>, as written (relative to the environments file).</summary>
     public string? TaskDefinitionTemplate { get; init; }
 
+    /// <summary><c>serviceDefinition</c>, as written (relative to the environments file).</summary>
+    public string? ServiceDefinition { get; init; }
+
     /// <summary>Where each written key came from, e.g. <c>deploy/environments.json(12,5)</c> or <c>parameter 'staging.cluster'</c>: errors about a value name it.</summary>
     internal ImmutableDictionary<string, string> Origins { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

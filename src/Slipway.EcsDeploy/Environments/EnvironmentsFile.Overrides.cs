@@ -12,7 +12,7 @@ public sealed partial class EnvironmentsFile
     /// Later calls add to earlier ones. Unknown keys or environments and wrong values fail naming <paramref name="source"/> and the key.
     /// </summary>
     /// <param name="overrides">Values by key, as parameters pass them.</param>
-    /// <param name="source">What the values are, for messages, e.g. <c>parameter</c> or <c>--env</c>.</param>
+    /// <param name="source">What the values are, for messages, e.g. <c>parameter</c> or <c>--env-override</c>.</param>
     /// <exception cref="EnvironmentsFileException">An override names an unknown key or environment, or its value is wrong.</exception>
     public EnvironmentsFile WithOverrides(IReadOnlyDictionary<string, string> overrides, string source = "override")
     {

@@ -168,8 +168,9 @@ public sealed partial class EnvironmentsFile
         if (registry is null && platform == DeploymentPlatform.Aws && merged.Account is { } account && merged.Region is { } region)
             registry = $"{account}.dkr.ecr.{region}.amazonaws.com";
         var template = merged.TaskDefinitionTemplate is { } written ? System.IO.Path.GetFullPath(written, Folder) : null;
+        var serviceDefinition = merged.ServiceDefinition is { } service ? System.IO.Path.GetFullPath(service, Folder) : null;
         var environment = new DeploymentEnvironment(name, platform, merged.Account, merged.RoleArn, merged.Region, registry, repository,
-            merged.Cluster, merged.Service, merged.Containers ?? [], template);
+            merged.Cluster, merged.Service, merged.Containers ?? [], template, serviceDefinition);
         return (environment, origins);
     }
 }

@@ -62,7 +62,7 @@ public sealed class DeployInputTest
     {
         await using var deploy = DeployRepository.Create();
 
-        var run = deploy.Run("Diff", "--env", "containers=web");
+        var run = deploy.Run("Diff", "--env-override", "containers=web");
 
         Assert.True(run.Code == 1, run.Output);
         Assert.Contains("has no container 'web' to set image", run.Output);
@@ -74,8 +74,8 @@ public sealed class DeployInputTest
     {
         await using var deploy = DeployRepository.Create();
 
-        var cluster = deploy.Run("Diff", "--env", "development.cluster=nowhere");
-        var service = deploy.Run("Diff", "--env", "service=nothing-here");
+        var cluster = deploy.Run("Diff", "--env-override", "development.cluster=nowhere");
+        var service = deploy.Run("Diff", "--env-override", "service=nothing-here");
 
         Assert.Equal(1, cluster.Code);
         Assert.Contains("Cluster 'nowhere' does not exist", cluster.Output);

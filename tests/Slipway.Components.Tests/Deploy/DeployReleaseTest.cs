@@ -19,7 +19,7 @@ public sealed class DeployReleaseTest
         Assert.Contains("Environment: staging", deploy.Run("Diff").Output);
         var candidate = ((IPushEcr)staging.Build).PushedImage!;
         Assert.StartsWith("1.1.0-candidate-", candidate.Target.Tag);
-        Assert.Equal(0, deploy.Run("PromoteRelease", "--approve").Code);
+        Assert.Equal(0, deploy.Run("PromoteRelease", "--approve").Code); // the approval the pipeline gave (stdin is no terminal here)
         deploy.Repository.Git("checkout", "-q", "main");
         deploy.Repository.Git("merge", "-q", "--no-ff", "release/1.1.0", "-m", "Merge branch 'release/1.1.0'");
         deploy.Repository.Git("tag", "1.1.0");

@@ -92,10 +92,21 @@ public sealed class DeployRepository : IAsyncDisposable
     public string Root => Repository.Root;
 
     /// <summary>A repository on a feature branch with the deploy files committed; <paramref name="environments"/> replaces the environments file.</summary>
-    public static DeployRepository Create(string? environments = null, string? template = null, bool createService = true)
+    public static DeployRepository Create(string? environments = null, string? template = null, bool createService = true) =>
+        Create($"svc-{Guid.NewGuid():N}"[..16], environments, template, createService, []);
+
+    /// <summary>
+    /// A repository whose environments file is written for its service name and which holds <paramref name="files"/> too; the service is not created.
+    /// </summary>
+    public static DeployRepository CreateWith(Func<string, string> environments, params (string Path, string Text)[] files)
+    {
+        var service = $"svc-{Guid.NewGuid():N}"[..16];
+        return Create(service, environments(service), null, createService: false, files);
+    }
+
+    private static DeployRepository Create(string service, string? environments, string? template, bool createService, (string Path, string Text)[] files)
     {
         var repository = new ServiceRepository { NewBuild = () => new DeployBuild() };
-        var service = $"svc-{Guid.NewGuid():N}"[..16];
         var deploy = new DeployRepository(repository, service, FreePort());
         Directory.CreateDirectory(Path.Combine(repository.Root, "www"));
         File.WriteAllText(Path.Combine(repository.Root, "www", "index.html"), "slipway\n");
@@ -111,6 +122,8 @@ public sealed class DeployRepository : IAsyncDisposable
               "environments": { "development": {}, "staging": {}, "production": { "account": "production" } }
             }
             """);
+        foreach (var (path, text) in files)
+            File.WriteAllText(Path.Combine(repository.Root, path), text);
         repository.Git("checkout", "-q", "-b", "feature/checkout");
         // A service repository commits the schemas the build writes (build.schema.json with the deploy parameters, environments.schema.json).
         Assert.Equal(0, repository.Run("--help").Code);

@@ -62,7 +62,7 @@ public sealed class EnvironmentOverridesTest
                 "parameter 'platform': 'azure' is not a platform. Platforms: aws, local.",
                 "parameter 'service': empty: give a value, or leave the override out to use the file's",
                 "parameter 'stagin.cluster': environment 'stagin' is not in deploy/environments.json. Did you mean 'staging'? Environments: development, staging, production.",
-                "parameter 'staging.clustr': unknown key. Did you mean 'staging.cluster'? Keys: platform, account, roleArn, region, registry, repository, cluster, service, containers, taskDefinitionTemplate, each alone or after an environment's name and a dot (e.g. 'staging.cluster').",
+                "parameter 'staging.clustr': unknown key. Did you mean 'staging.cluster'? Keys: platform, account, roleArn, region, registry, repository, cluster, service, containers, taskDefinitionTemplate, serviceDefinition, each alone or after an environment's name and a dot (e.g. 'staging.cluster').",
             ],
             error.Problems);
     }

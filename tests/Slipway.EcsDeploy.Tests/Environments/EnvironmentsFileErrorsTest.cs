@@ -76,7 +76,7 @@ public sealed class EnvironmentsFileErrorsTest
 
         Assert.Equal(
             "deploy/environments.json(4,7): 'staging.clustr': unknown key. Did you mean 'staging.cluster'? " +
-            "Known keys: platform, account, roleArn, region, registry, repository, cluster, service, containers, taskDefinitionTemplate.",
+            "Known keys: platform, account, roleArn, region, registry, repository, cluster, service, containers, taskDefinitionTemplate, serviceDefinition.",
             error.Message);
     }
 

@@ -38,7 +38,7 @@ public sealed class EnvironmentsSchemaTest
         var settings = JsonNode.Parse(EnvironmentsSchema.Render())!["definitions"]!["settings"]!["properties"]!.AsObject();
 
         Assert.Equal(
-            ["platform", "account", "roleArn", "region", "registry", "repository", "cluster", "service", "containers", "taskDefinitionTemplate"],
+            ["platform", "account", "roleArn", "region", "registry", "repository", "cluster", "service", "containers", "taskDefinitionTemplate", "serviceDefinition"],
             settings.Select(x => x.Key));
         Assert.All(settings, x => Assert.False(string.IsNullOrWhiteSpace((string?)x.Value!["description"])));
         Assert.Equal(["aws", "local"], settings["platform"]!["enum"]!.AsArray().Select(x => (string?)x));
