@@ -111,7 +111,7 @@ public sealed class DeployRepository : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(repository.Root, "www"));
         File.WriteAllText(Path.Combine(repository.Root, "www", "index.html"), "slipway\n");
         File.WriteAllText(Path.Combine(repository.Root, "Dockerfile"),
-            $"FROM scratch\nCOPY busybox /bin/busybox\nCOPY busybox /bin/sh\nCOPY www /www\nLABEL slipway.test.run={Guid.NewGuid():N}\nCMD [\"/bin/busybox\", \"true\"]\n");
+            $"FROM scratch\nLABEL slipway.test.run={Guid.NewGuid():N}\nCOPY busybox /bin/busybox\nCOPY busybox /bin/sh\nCOPY www /www\nCMD [\"/bin/busybox\", \"true\"]\n"); // label first: see ServiceRepository
         Directory.CreateDirectory(Path.Combine(repository.Root, "deploy"));
         File.WriteAllText(Path.Combine(repository.Root, "deploy", "taskdef.json"), template ?? Template);
         File.WriteAllText(Path.Combine(repository.Root, "deploy", "environments.json"), environments ?? $$"""

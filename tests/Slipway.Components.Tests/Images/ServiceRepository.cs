@@ -30,7 +30,9 @@ public sealed class ServiceRepository : IAsyncDisposable
         RequireDocker();
         Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
         File.Copy(Busybox, Path.Combine(Root, "busybox"));
-        File.WriteAllText(Path.Combine(Root, "Dockerfile"), $"FROM scratch\nCOPY busybox /bin/busybox\nLABEL slipway.test.run={Guid.NewGuid():N}\nCMD [\"/bin/busybox\", \"true\"]\n");
+        // The run's label comes first, so no layer is shared with another test's image: removing those images on dispose
+        // would otherwise delete a cached parent layer under a build running at the same time ("unknown parent image ID").
+        File.WriteAllText(Path.Combine(Root, "Dockerfile"), $"FROM scratch\nLABEL slipway.test.run={Guid.NewGuid():N}\nCOPY busybox /bin/busybox\nCMD [\"/bin/busybox\", \"true\"]\n");
         File.WriteAllText(Path.Combine(Root, ".gitignore"), ".nuke/temp/\nartifacts/\n");
         Git("init", "-q", "-b", "main");
         // The build writes .nuke/build.schema.json, which a service repository commits; without it every run would see a changed work tree.
