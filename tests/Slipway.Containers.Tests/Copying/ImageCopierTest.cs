@@ -199,7 +199,11 @@ public sealed class ImageCopierTest(RegistryPair registries) : IDisposable
         // Bytes, not seconds: a read already past its wait may finish, but a copy that ignores the cancellation reads the rest of the blob.
         var readAfterCancel = slow.Delivered - deliveredAtCancel;
         Assert.True(readAfterCancel <= 64 * 1024, $"the copy read {readAfterCancel} more bytes after it was cancelled, with {deliveredAtCancel} of {blobSize} read before");
-        Assert.Equal(streamBlobs ? 0 : 1, spooledMidBlob);
+        // Spooled: the layer's file, and the config's too when its copy is still running beside the layer's on a loaded machine.
+        if (streamBlobs)
+            Assert.Equal(0, spooledMidBlob);
+        else
+            Assert.InRange(spooledMidBlob, 1, 2);
         Assert.Empty(Directory.GetFileSystemEntries(spool.FullName));
         Assert.Null(await _destination.HeadManifestAsync(target, "1"));
         Assert.Null(await _destination.HeadManifestAsync(target, pushed.Digest));
