@@ -71,6 +71,17 @@ public sealed class ServiceRepository : IAsyncDisposable
     /// <summary>Runs a build with the given targets and parameters (plus --root, and unless given --image-repository svc and --local-aws-keep false: the platform stops with the build).</summary>
     public (int Code, string Output, ServiceBuild Build) Run(params string[] args)
     {
+        var run = RunOnce(args);
+        // Docker 20.10's classic builder loses an intermediate image when another test removes images at the same moment
+        // ("unknown parent image ID", "unable to find image" while exporting a step): the engine's race, not the build's.
+        // Builds are re-run safe, so such a run is tried once more; any other failure is returned as it is.
+        return run.Code != 0 && EngineRaces.Any(run.Output.Contains) ? RunOnce(args) : run;
+    }
+
+    static readonly string[] EngineRaces = ["unknown parent image ID", "unable to find image \"sha256:"];
+
+    (int Code, string Output, ServiceBuild Build) RunOnce(string[] args)
+    {
         var output = new StringWriter();
         var build = NewBuild();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
