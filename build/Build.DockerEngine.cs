@@ -2,14 +2,20 @@ using Slipway;
 using Slipway.Logging;
 using Slipway.Tooling;
 
-/// <summary>The Docker engine the ECS-on-Docker tests deploy to: started (vfs storage, no bridge, as root) when no engine answers.</summary>
+/// <summary>
+/// The Docker engine the integration tests, the sample's image build and the local platform's ECS tasks run on: started (vfs storage,
+/// no bridge, as root) when no engine answers.
+/// </summary>
 partial class Build
 {
     /// <summary>Starts dockerd in the background when <c>docker info</c> fails, and waits until it answers.</summary>
     Target DockerEngine => _ => _
-        .Description("Starts the local Docker engine the integration tests need (dockerd, vfs storage, host networking) when none answers.")
+        .Description("Starts the local Docker engine the integration tests, the sample's image build and its deploy need (dockerd, vfs storage, host networking) when none answers.")
         .DependsOn(TestTools)
         .DependentFor<Slipway.Components.ITest>(x => x.Test)
+        .DependentFor<Slipway.Components.IDockerBuild>(x => x.DockerBuild)
+        .DependentFor<Slipway.Components.IRegisterTaskDef>(x => x.RegisterTaskDef)
+        .DependentFor<Slipway.Components.IRollback>(x => x.Rollback)
         .Executes(async ct =>
         {
             if (await EngineAnswers(ct))

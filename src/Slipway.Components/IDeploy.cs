@@ -1,4 +1,5 @@
 using Slipway.Aws.Ecs;
+using Slipway.Containers.Publishing;
 using Slipway.EcsDeploy;
 using Slipway.EcsDeploy.CodePipeline;
 using Slipway.EcsDeploy.Deployments;
@@ -9,7 +10,8 @@ namespace Slipway.Components;
 
 /// <summary>
 /// The Deploy target, the aggregate per branch: feature, bugfix and develop build, push, register and deploy to development; release
-/// and hotfix the same with candidate tags to staging; main deploys the promoted image of HEAD's version to production without a build.
+/// and hotfix the same with candidate tags to staging; main deploys the promoted image of HEAD's version to production without a build
+/// (on the local platform, where no release was promoted yet, main rehearses one: it builds HEAD's image under the release tag).
 /// </summary>
 public interface IDeploy : IDiff, IHazDeployWait
 {
@@ -33,7 +35,7 @@ public interface IDeploy : IDiff, IHazDeployWait
 
     /// <summary>Deploys.</summary>
     Target Deploy => _ => _
-        .Description("Deploys this branch's image to its environment (feature, bugfix, develop: development; release, hotfix: staging; main: the promoted release to production), waits for the deployment and rolls back on failure.")
+        .Description("Deploys this branch's image to its environment (feature, bugfix, develop: development; release, hotfix: staging; main: the promoted release to production, on the local platform built once when none was promoted), waits for the deployment and rolls back on failure.")
         .DependsOn(DeployImageBuild, RegisterTaskDef)
         .Preflight(_ => CheckEnvironmentAsync())
         .PlanDetails(async ct => await DescribeDeployAsync(ct))
@@ -91,6 +93,26 @@ public interface IDeploy : IDiff, IHazDeployWait
         }
     }
 
-    /// <summary>Whether this run builds and pushes an image before deploying: everywhere but production, whose image is the promoted release.</summary>
-    async Task<bool> BuildsImageAsync() => (await GetDeployEnvironmentAsync()).Name != EnvironmentNames.Production;
+    /// <summary>
+    /// Whether this run builds and pushes an image before deploying: everywhere but production, whose image is the promoted release; on
+    /// production only when main rehearses a release on the local platform and the release tag is not in its registry yet.
+    /// </summary>
+    async Task<bool> BuildsImageAsync()
+    {
+        if ((await GetDeployEnvironmentAsync()).Name != EnvironmentNames.Production)
+            return true;
+        if (!await RehearsesReleaseAsync())
+            return false;
+        var release = await GetEcrAsync(ReleaseAccount);
+        var image = await GetCandidateImageAsync();
+        if (await DeployImage.FindReleasedAsync(release.Registry, image, CancellationToken) is { } released)
+        {
+            Log.Information($"Rehearsing a release on the local platform: '{released}' is already in its release registry, so main deploys it without a build.");
+            return false;
+        }
+
+        Log.Information($"Rehearsing a release on the local platform: no '{image}' in its release registry yet, so main builds HEAD's image under the release tag " +
+            "(on AWS main only deploys a release candidate promoted with PromoteRelease).");
+        return true;
+    }
 }

@@ -1,6 +1,7 @@
 using Slipway.Containers.Building;
 using Slipway.Containers.Publishing;
 using Slipway.Containers.References;
+using Slipway.EcsDeploy.Environments;
 using Slipway.IO;
 using Slipway.Logging;
 using Slipway.Versioning.Git;
@@ -44,9 +45,26 @@ public interface IDockerBuild : IHazEcr
     /// <summary>Changes the docker build request before it runs, e.g. <c>Configure&lt;DockerBuildRequest&gt; IDockerBuild.DockerBuildSettings => _ => _ with { Secrets = [...] };</c>.</summary>
     Configure<DockerBuildRequest> DockerBuildSettings => _ => _;
 
-    /// <summary>This commit's image in the candidate registry, tagged with <see cref="GitFlowImageTags.CandidateTag"/>.</summary>
-    async Task<ImageReference> GetCandidateImageAsync() =>
-        (await GetEcrAsync(CandidateAccount)).Image(ImageRepository, (await GetVersioningAsync()).CandidateTag());
+    /// <summary>
+    /// This commit's image: in the candidate registry tagged with <see cref="GitFlowImageTags.CandidateTag"/>; when the build
+    /// <see cref="RehearsesReleaseAsync">rehearses a release</see>, in the release registry with the release tag.
+    /// </summary>
+    async Task<ImageReference> GetCandidateImageAsync()
+    {
+        var rehearse = await RehearsesReleaseAsync();
+        return (await GetEcrAsync(rehearse ? ReleaseAccount : CandidateAccount)).Image(ImageRepository, (await GetVersioningAsync()).BuildTag(rehearse));
+    }
+
+    /// <summary>The account whose registry this commit's image is pushed to: <see cref="IHazEcr.CandidateAccount"/>, or the release account when the build rehearses a release.</summary>
+    async Task<string> GetImageAccountAsync() => await RehearsesReleaseAsync() ? ReleaseAccount : CandidateAccount;
+
+    /// <summary>
+    /// Whether this build rehearses a release: on main when production (the environments file's, else <see cref="IHazAws.Platform"/>) is on
+    /// the local platform, whose registries start empty (<see cref="DeploymentEnvironment.RehearsesReleases"/>).
+    /// </summary>
+    async Task<bool> RehearsesReleaseAsync() =>
+        (await GetVersioningAsync()).Branch.Kind == BranchKind.Main
+        && (ProductionEnvironment?.RehearsesReleases ?? Platform == AwsPlatform.Local);
 
     /// <summary>The image DockerBuild built in this run; null when it did not run or was skipped.</summary>
     DockerBuildResult? BuiltImage => this.State().TryGet<DockerBuildResult>(BuiltKey, out var result) ? result : null;
@@ -85,7 +103,7 @@ public interface IDockerBuild : IHazEcr
     {
         var versioning = await GetVersioningAsync();
         var image = await GetCandidateImageAsync();
-        var found = await CommitImageLookup.FindAsync((await GetEcrAsync(CandidateAccount)).Registry, image, versioning.Variables.Sha,
+        var found = await CommitImageLookup.FindAsync((await GetEcrAsync(await GetImageAccountAsync())).Registry, image, versioning.Variables.Sha,
             versioning.Variables.UncommittedChanges, CancellationToken);
         switch (found.Status)
         {

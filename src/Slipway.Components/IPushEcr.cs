@@ -6,7 +6,10 @@ using Slipway.Versioning.GitFlow;
 
 namespace Slipway.Components;
 
-/// <summary>The PushEcr target: pushes the image DockerBuild built to the candidate account's ECR repository, never overwriting a tag.</summary>
+/// <summary>
+/// The PushEcr target: pushes the image DockerBuild built to the candidate account's ECR repository (the release account's when main
+/// rehearses a release on the local platform), never overwriting a tag.
+/// </summary>
 public interface IPushEcr : IDockerBuild, IHazArtifacts
 {
     private const string PushedKey = $"{nameof(IPushEcr)}.Pushed";
@@ -27,13 +30,14 @@ public interface IPushEcr : IDockerBuild, IHazArtifacts
 
     /// <summary>Pushes the image.</summary>
     Target PushEcr => _ => _
-        .Description("Pushes the service image to the candidate account's ECR repository (created when missing) and records its digest; never overwrites a tag.")
+        .Description("Pushes the service image to the candidate account's ECR repository (created when missing) and records its digest; never overwrites a tag. On main with production on the local platform: the release tag to the release registry.")
         .DependsOn(DockerBuild)
         .Produces("artifacts/image.json")
         .Executes(async ct =>
         {
             var versioning = await GetVersioningAsync();
-            var request = PushEcrSettings(new EcrImagePushRequest(await GetEcrAsync(CandidateAccount), ImageRepositorySettings, versioning.CandidateTag(), versioning.Variables.Sha)
+            var image = await GetCandidateImageAsync();
+            var request = PushEcrSettings(new EcrImagePushRequest(await GetEcrAsync(await GetImageAccountAsync()), ImageRepositorySettings, image.Tag!, versioning.Variables.Sha)
             {
                 LocalImage = BuiltImage?.ImageId,
                 UncommittedChanges = versioning.Variables.UncommittedChanges,

@@ -21,7 +21,13 @@ public static class DeployImage
 
     /// <summary>The released image <paramref name="image"/> (a tag in the release registry) pinned to the digest the tag names now.</summary>
     /// <exception cref="RegistryException">The tag does not exist: the message names it and says to promote the release first.</exception>
-    public static async Task<ImageReference> ReleasedAsync(RegistryClient registry, ImageReference image, CancellationToken cancellationToken = default)
+    public static async Task<ImageReference> ReleasedAsync(RegistryClient registry, ImageReference image, CancellationToken cancellationToken = default) =>
+        await FindReleasedAsync(registry, image, cancellationToken)
+        ?? throw new RegistryException($"The release image '{image}' is not in the release registry: nothing to deploy to production. " +
+            "Promote the release candidate first (PromoteRelease on the release or hotfix branch), then deploy main.");
+
+    /// <summary>The released image <paramref name="image"/> pinned to the digest the tag names now; null when the tag (or its repository) does not exist.</summary>
+    public static async Task<ImageReference?> FindReleasedAsync(RegistryClient registry, ImageReference image, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(image);
@@ -35,9 +41,6 @@ public static class DeployImage
             found = null;
         }
 
-        return found is { Digest.Length: > 0 }
-            ? image.WithDigest(found.Digest)
-            : throw new RegistryException($"The release image '{image}' is not in the release registry: nothing to deploy to production. " +
-                "Promote the release candidate first (PromoteRelease on the release or hotfix branch), then deploy main.");
+        return found is { Digest.Length: > 0 } ? image.WithDigest(found.Digest) : null;
     }
 }

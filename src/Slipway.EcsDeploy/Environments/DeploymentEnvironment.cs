@@ -35,7 +35,14 @@ public sealed record DeploymentEnvironment(
     string? Service,
     IReadOnlyList<string> Containers,
     string? TaskDefinitionTemplate,
-    string? ServiceDefinition = null);
+    string? ServiceDefinition = null)
+{
+    /// <summary>
+    /// Whether a release deployed here may be rehearsed (built from the commit under its release tag) when none was promoted: only on the
+    /// local platform, whose registries start empty. On AWS a production image is always a promoted release candidate.
+    /// </summary>
+    public bool RehearsesReleases => Platform == DeploymentPlatform.Local;
+}
 
 /// <summary>The environment names the git-flow branch kinds deploy to (feature, bugfix, develop: development; release, hotfix: staging; main: production).</summary>
 public static class EnvironmentNames

@@ -23,6 +23,20 @@ public static class GitFlowImageTags
         };
     }
 
+    /// <summary>
+    /// The tag this commit's image is built and pushed with: <see cref="CandidateTag"/>, or, when <paramref name="rehearseRelease"/> and the
+    /// branch is main (whose images are otherwise promoted, never built), the release tag of HEAD's version, e.g. <c>1.2.0</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">As <see cref="CandidateTag"/>; on main without a release tag template.</exception>
+    public static string BuildTag(this VersionResult version, bool rehearseRelease)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (!rehearseRelease || version.Branch.Kind != BranchKind.Main)
+            return version.CandidateTag();
+        return version.ImageTags.Promoted ?? throw new InvalidOperationException(
+            $"Branch '{version.Branch.Name}' has no release tag: the image tag scheme gives main none, so there is no release to rehearse.");
+    }
+
     /// <summary>The tags to promote: <paramref name="candidate"/> and <paramref name="release"/> when given, else this commit's release or hotfix candidate and its promoted tag (on main: the promoted tag).</summary>
     /// <exception cref="InvalidOperationException">A tag is not given and the branch has none.</exception>
     public static PromotionTags PromotionTags(this VersionResult version, string? candidate = null, string? release = null)

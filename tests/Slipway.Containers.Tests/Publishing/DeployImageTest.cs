@@ -55,4 +55,15 @@ public sealed class DeployImageTest(RegistryPair registries) : IDisposable
         Assert.Contains($"'{missing}' is not in the release registry", error.Message);
         Assert.Contains("PromoteRelease", error.Message);
     }
+
+    [Fact]
+    public async Task TestFindReleased_MissingRepositoryOrTag_IsNull()
+    {
+        var repository = "test/find-released-" + Guid.NewGuid().ToString("N")[..8];
+        var pushed = await TestImages.PushLabelledImageAsync(_client, repository, "1.4.0", new Dictionary<string, string> { [OciLabels.Revision] = Commit });
+
+        Assert.Null(await DeployImage.FindReleasedAsync(_client, ImageReference.Parse($"{registries.Source.Host}/test/none-{Guid.NewGuid():N}:1.4.0")));
+        Assert.Null(await DeployImage.FindReleasedAsync(_client, ImageReference.Parse($"{registries.Source.Host}/{repository}:1.5.0")));
+        Assert.Equal(pushed.Digest, (await DeployImage.FindReleasedAsync(_client, ImageReference.Parse($"{registries.Source.Host}/{repository}:1.4.0")))!.Digest);
+    }
 }

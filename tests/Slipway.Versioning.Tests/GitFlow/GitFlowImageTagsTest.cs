@@ -32,6 +32,22 @@ public class GitFlowImageTagsTest
     }
 
     [Fact]
+    public void TestBuildTag_RehearsingOnMainIsTheReleaseTagElsewhereTheCandidateTag()
+    {
+        Assert.Equal("1.4.0", Version("main", "1.4.0", "1.4.0").BuildTag(rehearseRelease: true));
+        Assert.Equal("1.4.0-snapshot-3", Version("develop", "1.4.0-snapshot-3", null).BuildTag(rehearseRelease: true));
+        Assert.Equal("1.4.0-candidate-2", Version("release/1.4.0", "1.4.0-candidate-2", "1.4.0").BuildTag(rehearseRelease: true));
+        Assert.Throws<InvalidOperationException>(() => Version("main", "1.4.0", "1.4.0").BuildTag(rehearseRelease: false));
+    }
+
+    [Fact]
+    public void TestBuildTag_RehearsingOnMainWithoutReleaseTemplate_SaysSo()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Version("main", null, null).BuildTag(rehearseRelease: true));
+        Assert.Equal("Branch 'main' has no release tag: the image tag scheme gives main none, so there is no release to rehearse.", error.Message);
+    }
+
+    [Fact]
     public void TestPromotionTags_OnAReleaseBranchAreItsCandidateAndRelease()
     {
         Assert.Equal(new PromotionTags("1.4.0-candidate-2", "1.4.0"), Version("release/1.4.0", "1.4.0-candidate-2", "1.4.0").PromotionTags());
