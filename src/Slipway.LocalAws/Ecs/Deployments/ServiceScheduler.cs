@@ -61,6 +61,7 @@ internal sealed class ServiceScheduler
     {
         if (!_stopping.IsCancellationRequested)
             await _stopping.CancelAsync();
+        // A launch in flight settles with the pass (the engine answers its create, the launch removes what it ran): the list below sees every container.
         await _loop;
         await _events.StopAsync();
         using (await _store.LockAsync(CancellationToken.None))

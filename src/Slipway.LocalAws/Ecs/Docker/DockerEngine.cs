@@ -26,22 +26,28 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
     /// <summary>Checks that the engine answers; a <see cref="DockerEngineException"/> saying how to start one otherwise.</summary>
     public async Task EnsureEngineAsync(CancellationToken cancellationToken) => await ClientAsync(cancellationToken);
 
-    /// <summary>Creates and starts a container; pulls its image first when the engine lacks it. A <see cref="ContainerStartException"/> when it cannot run.</summary>
+    /// <summary>
+    /// Creates and starts a container; pulls its image first when the engine lacks it. A <see cref="ContainerStartException"/> when it cannot run.
+    /// Cancelling does not abandon a create or start already sent: the engine finishes those even when the client goes away, so the
+    /// container would appear after a stopping platform listed its containers. The call waits for them, removes the container, then throws.
+    /// </summary>
     public async Task<string> RunAsync(ContainerCreateRequest request, RegistryCredential? credential, CancellationToken cancellationToken)
     {
         var client = await ClientAsync(cancellationToken);
         var network = request.Network is "host" or "none" ? request.Network : await NetworkIdAsync(client, request.Network, cancellationToken);
         var parameters = CreateParameters(request, network);
+        cancellationToken.ThrowIfCancellationRequested();
         CreateContainerResponse created;
         try
         {
-            created = await Call(() => client.Containers.CreateContainerAsync(parameters, cancellationToken));
+            created = await Call(() => client.Containers.CreateContainerAsync(parameters, CancellationToken.None));
         }
         catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
         {
             // As `docker run` does: the image is not on the engine, so pull it, then create again.
             await PullAsync(client, request.Image, credential, cancellationToken);
-            created = await Call(() => client.Containers.CreateContainerAsync(parameters, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            created = await Call(() => client.Containers.CreateContainerAsync(parameters, CancellationToken.None));
         }
         catch (DockerApiException exception)
         {
@@ -50,11 +56,18 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
 
         try
         {
-            await Call(() => client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken));
+            if (!cancellationToken.IsCancellationRequested)
+                await Call(() => client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), CancellationToken.None));
         }
         catch (DockerApiException exception)
         {
             throw new ContainerStartException(Message(exception), isPullFailure: false, containerId: created.ID);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await RemoveIfPresentAsync(created.ID, CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         return created.ID;
@@ -109,6 +122,19 @@ internal sealed class DockerEngine(string? dockerHost) : IDisposable
         catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.Conflict && exception.ResponseBody?.Contains("already in progress", StringComparison.Ordinal) == true)
         {
             // Another remove (the engine's own, or an earlier pass) is under way: the container is going.
+        }
+    }
+
+    /// <summary>Removes container <paramref name="id"/> whether it runs or not; one already gone is ignored.</summary>
+    public async Task RemoveIfPresentAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RemoveAsync(id, cancellationToken);
+        }
+        catch (ContainerNotFoundException)
+        {
+            // Gone already: what removing wanted.
         }
     }
 

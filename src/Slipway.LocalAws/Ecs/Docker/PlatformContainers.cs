@@ -29,15 +29,6 @@ internal sealed class PlatformContainers(DockerEngine engine, string platformId)
     public async Task RemoveAsync(IEnumerable<string> containers, CancellationToken cancellationToken)
     {
         foreach (var id in containers)
-        {
-            try
-            {
-                await engine.RemoveAsync(id, cancellationToken);
-            }
-            catch (ContainerNotFoundException)
-            {
-                // Gone already (docker rm from outside, or an earlier pass): what removing wanted.
-            }
-        }
+            await engine.RemoveIfPresentAsync(id, cancellationToken);
     }
 }

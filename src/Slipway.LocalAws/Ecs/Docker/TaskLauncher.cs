@@ -22,9 +22,33 @@ internal sealed record TaskLaunch(TaskRecord Task)
 internal sealed class TaskLauncher(
     DockerEngine engine, PlatformContainers platformContainers, string platformId, Func<string, string, RegistryCredential?>? credentials, string bridgeNetwork)
 {
-    /// <summary>Starts a task of <paramref name="deployment"/>; when a container cannot start, removes the ones already started and reports why.</summary>
+    /// <summary>
+    /// Starts a task of <paramref name="deployment"/>; when a container cannot start, removes the ones already started and reports why.
+    /// Cancelled part way (the platform stopping), it removes the containers it started before it throws: no task record owns them.
+    /// </summary>
     public async Task<TaskLaunch> StartAsync(
         string accountId, ServiceRecord service, DeploymentRecord deployment, TaskDefinitionRecord definition, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var run = new List<string>();
+        try
+        {
+            return await StartContainersAsync(accountId, service, deployment, definition, now, run, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await platformContainers.RemoveAsync(run, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Stops <paramref name="tasks"/> by removing their containers.</summary>
+    public Task StopAsync(IEnumerable<TaskRecord> tasks, CancellationToken cancellationToken) =>
+        platformContainers.RemoveAsync(tasks.SelectMany(task => task.Containers).Select(container => container.ContainerId).ToList(), cancellationToken);
+
+    // Each container the engine ran goes into `run` at once, so a cancelled launch knows what to remove.
+    private async Task<TaskLaunch> StartContainersAsync(
+        string accountId, ServiceRecord service, DeploymentRecord deployment, TaskDefinitionRecord definition, DateTimeOffset now, List<string> run,
+        CancellationToken cancellationToken)
     {
         var taskId = Guid.NewGuid().ToString("N");
         var containers = new List<TaskContainerRecord>();
@@ -51,12 +75,14 @@ internal sealed class TaskLauncher(
             try
             {
                 containerId = await engine.RunAsync(request, registry is null ? null : credentials?.Invoke(accountId, registry), cancellationToken);
+                run.Add(containerId);
             }
             catch (ContainerStartException exception)
             {
                 // A container that failed to start still exists ("Created"): remove it with the task's others.
-                var created = exception.ContainerId is { } id ? [id] : Array.Empty<string>();
-                await platformContainers.RemoveAsync([.. containers.Select(started => started.ContainerId), .. created], cancellationToken);
+                if (exception.ContainerId is { } created)
+                    run.Add(created);
+                await platformContainers.RemoveAsync(run, cancellationToken);
                 var failed = new TaskRecord
                 {
                     Id = taskId, TaskDefinition = definition.Arn, StartedBy = deployment.Id, CreatedAt = now,
@@ -71,10 +97,6 @@ internal sealed class TaskLauncher(
 
         return new TaskLaunch(new TaskRecord { Id = taskId, TaskDefinition = definition.Arn, StartedBy = deployment.Id, Containers = containers, CreatedAt = now });
     }
-
-    /// <summary>Stops <paramref name="tasks"/> by removing their containers.</summary>
-    public Task StopAsync(IEnumerable<TaskRecord> tasks, CancellationToken cancellationToken) =>
-        platformContainers.RemoveAsync(tasks.SelectMany(task => task.Containers).Select(container => container.ContainerId).ToList(), cancellationToken);
 
     // Host networking: the container's ports are the host's. Bridge: each mapping published on 127.0.0.1, at its hostPort or (0) a free one;
     // awsvpc: every task has its own address on ECS, so each gets its own free host port here.
