@@ -81,16 +81,29 @@ public sealed partial class LocalAwsPlatform : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1 || _server is null || _ecs is null || _lock is null)
             return;
+        // Each part stops even when an earlier one failed: a server that cannot stop must not leave ECS's tasks or the registries running.
         try
         {
             await _server.DisposeAsync();
-            await _ecs.DisposeAsync();
-            await StopAllAsync(_registries);
-            File.Delete(Path.Combine(DataDirectory, RuntimeRecord.FileName));
         }
         finally
         {
-            _lock.Dispose();
+            try
+            {
+                await _ecs.DisposeAsync();
+            }
+            finally
+            {
+                try
+                {
+                    await StopAllAsync(_registries);
+                    File.Delete(Path.Combine(DataDirectory, RuntimeRecord.FileName));
+                }
+                finally
+                {
+                    _lock.Dispose();
+                }
+            }
         }
     }
 
