@@ -85,6 +85,7 @@ public static class BuildRunner
             Logger = logger,
             Environment = options.Environment,
             IsInteractive = !host.IsServerBuild && options.InputIsTerminal && options.Prompt is not null,
+            IsPlanOnly = arguments.Plan,
             Prompt = !host.IsServerBuild && options.InputIsTerminal ? options.Prompt : null,
             CancellationToken = options.Abort,
         };

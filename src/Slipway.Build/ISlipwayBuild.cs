@@ -29,6 +29,9 @@ public interface ISlipwayBuild
     /// <summary>Cancelled when the user presses Ctrl-C or the process gets SIGTERM; pass it to long operations.</summary>
     CancellationToken CancellationToken { get; }
 
+    /// <summary>True when the run only shows its plan (--plan): no target runs, so nothing it starts should outlive it.</summary>
+    bool IsPlanOnly { get; }
+
     /// <summary>The planned targets in execution order.</summary>
     IReadOnlyList<ExecutableTarget> ExecutionPlan { get; }
 

@@ -43,6 +43,9 @@ public abstract partial class SlipwayBuild : ISlipwayBuild
     public CancellationToken CancellationToken => Session.CancellationToken;
 
     /// <inheritdoc />
+    public bool IsPlanOnly => Session.IsPlanOnly;
+
+    /// <inheritdoc />
     public IReadOnlyList<ExecutableTarget> ExecutionPlan => Session.Plan;
 
     /// <inheritdoc />

@@ -32,8 +32,9 @@ public interface IHazAws : ISlipwayBuild
     IO.AbsolutePath LocalAwsData => this.TryGetValue<IO.AbsolutePath>() ?? TemporaryDirectory / "local-aws";
 
     /// <summary>Whether the local platform outlives the build (a host process of its own) or stops with it (hosted in the build).</summary>
-    [Parameter("Keep the local platform running after the build, so deployed services still answer (default: true on a terminal, false on CI); stop it with StopLocalAws.")]
-    bool LocalAwsKeep => this.TryGetValue<bool?>() ?? Host is Hosts.Terminal;
+    /// <remarks>A --plan run deploys nothing that would need it afterwards, so it leaves no process behind unless asked to.</remarks>
+    [Parameter("Keep the local platform running after the build, so deployed services still answer (default: true on a terminal, false on CI and with --plan); stop it with StopLocalAws.")]
+    bool LocalAwsKeep => this.TryGetValue<bool?>() ?? (Host is Hosts.Terminal && !IsPlanOnly);
 
     /// <summary>
     /// The running local platform, on first use: the one already running from <see cref="LocalAwsData"/> if any (left running by an

@@ -1,4 +1,5 @@
 using Slipway.Aws.Ecr;
+using Slipway.LocalAws;
 
 namespace Slipway.Components.Tests;
 
@@ -14,6 +15,11 @@ public class AwsBuild : SlipwayBuild, IHazAws
         Uri = created.Repository!.RepositoryUri;
         Registry = (await ecr.GetAuthorizationTokenAsync(ct)).AuthorizationData[0].ProxyEndpoint;
     });
+
+    /// <summary>Uses the platform only to show its plan, as Deploy --plan's diff does.</summary>
+    public Target Look => _ => _
+        .PlanDetails(async _ => $"platform: {(await ((IHazAws)this).GetLocalPlatformAsync()).Endpoint}")
+        .Executes(() => { });
 }
 
 /// <summary>The local platform starts by itself for a build on the local platform.</summary>
@@ -29,26 +35,73 @@ public class AwsPlatformTest : IDisposable
     public async Task TestLocalPlatform_StartsForTheBuildAndServesEcr()
     {
         var build = new AwsBuild();
-        var output = new StringWriter();
-        var code = BuildRunner.Run(() => build, [], new BuildRunOptions
-        {
-            Arguments = ["Push", "--root", _root, "--no-logo", "--local-aws-keep", "false"],
-            Environment = new Dictionary<string, string?>(),
-            Output = output,
-            WorkingDirectory = _root,
-        });
-        Assert.True(code == 0, output.ToString());
+        var (code, output) = Run(build, "Push", "--local-aws-keep", "false");
+        Assert.True(code == 0, output);
         Assert.StartsWith("127.0.0.1:", build.Uri);
         Assert.EndsWith("/svc", build.Uri);
         Assert.StartsWith("http://127.0.0.1:", build.Registry);
         // The platform ended with the build: its data stays, nothing runs from it any more.
         Assert.True(File.Exists(Path.Combine(_root, ".nuke", "temp", "local-aws", "accounts.json")));
-        Assert.False(File.Exists(Path.Combine(_root, ".nuke", "temp", "local-aws", "runtime.json")), "the platform is still running after the build");
+        AssertNothingRunsFromThePlatform();
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TestPlan_OnATerminal_LeavesNoPlatformRunning()
+    {
+        try
+        {
+            var (code, output) = Run(new AwsBuild(), "Look", "--plan"); // a terminal (no CI variables), no --local-aws-keep
+
+            Assert.True(code == 0, output);
+            Assert.Contains("platform: http://127.0.0.1:", output);
+            AssertNothingRunsFromThePlatform();
+        }
+        finally
+        {
+            await LocalAwsPlatform.StopDetachedAsync(PlatformData); // never leave a host running, whatever failed above
+        }
+    }
+
+    [Fact]
+    public async Task TestPlan_WithLocalAwsKeepTrue_KeepsThePlatform()
+    {
+        try
+        {
+            var (code, output) = Run(new AwsBuild(), "Look", "--plan", "--local-aws-keep", "true");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("keeps running after the build", output);
+            Assert.True(File.Exists(Path.Combine(PlatformData, "runtime.json")), output);
+        }
+        finally
+        {
+            await LocalAwsPlatform.StopDetachedAsync(PlatformData);
+        }
+    }
+
+    string PlatformData => Path.Combine(_root, ".nuke", "temp", "local-aws");
+
+    (int Code, string Output) Run(AwsBuild build, params string[] args)
+    {
+        var output = new StringWriter();
+        var code = BuildRunner.Run(() => build, [], new BuildRunOptions
+        {
+            Arguments = [.. args, "--root", _root, "--no-logo"],
+            Environment = new Dictionary<string, string?>(),
+            Output = output,
+            WorkingDirectory = _root,
+        });
+        return (code, output.ToString());
+    }
+
+    void AssertNothingRunsFromThePlatform()
+    {
+        Assert.False(File.Exists(Path.Combine(PlatformData, "runtime.json")), "the platform is still running after the build");
         var registries = Directory.GetDirectories("/proc").Select(x => Path.Combine(x, "cmdline")).Where(File.Exists)
             .Select(x => { try { return File.ReadAllText(x); } catch (IOException) { return ""; } })
             .Count(x => x.Contains("docker-registry") && x.Contains(_root));
         Assert.Equal(0, registries);
-        await Task.CompletedTask;
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal sealed class BuildSession
     public required Logger Logger { get; init; }
     public required IReadOnlyDictionary<string, string?> Environment { get; init; }
     public required bool IsInteractive { get; init; }
+    public bool IsPlanOnly { get; init; }
     public IConsolePrompt? Prompt { get; init; }
     public ParameterService? Parameters { get; set; }
     public IReadOnlyList<ExecutableTarget> Targets { get; set; } = [];

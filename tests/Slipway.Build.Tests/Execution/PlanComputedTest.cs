@@ -111,4 +111,16 @@ public sealed class PlanComputedTest : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(1, _build.PlanDetailCalls);
     }
+
+    [Theory]
+    [InlineData(true, "Deploy", "--plan")]
+    [InlineData(false, "Deploy")]
+    [InlineData(false, "--help")]
+    public void TestIsPlanOnly_TrueOnlyForPlan(bool expected, params string[] args)
+    {
+        var run = Run(args);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(expected, _build.IsPlanOnly);
+    }
 }

@@ -33,65 +33,24 @@ public sealed class DeployInputTest
         Assert.Contains("--environment development|staging|production", run.Output);
     }
 
-    [Fact]
-    public async Task TestDiff_UnknownTemplateVariable_NamesFileLineAndVariable()
+    /// <summary>Diff with a bad template (<paramref name="replace"/> by <paramref name="with"/>), environment value or service: exit code 1 with the input named, nothing registered.</summary>
+    [Theory]
+    [InlineData("${Environment}", "${Stage}", null, "ECS", "taskdef.json' line 8: unknown variable '${Stage}'")]
+    [InlineData("\"networkMode\": \"host\",", "\"networkMode\": \"host\"", null, "ECS", "taskdef.json' line 4", "not valid JSON after rendering")]
+    [InlineData(null, null, "containers=web", "ECS", "has no container 'web' to set image", "Containers are: 'app'")]
+    [InlineData(null, null, "development.cluster=nowhere", "ECS", "Cluster 'nowhere' does not exist")]
+    [InlineData(null, null, "service=nothing-here", "ECS", "Service 'nothing-here' does not exist in cluster 'default'")]
+    [InlineData(null, null, null, "CODE_DEPLOY", "uses the CODE_DEPLOY deployment controller")]
+    public async Task TestDiff_BadInput_NamesIt(string? replace, string? with, string? envOverride, string controller, params string[] expected)
     {
-        await using var deploy = DeployRepository.Create(template: DeployRepository.Template.Replace("${Environment}", "${Stage}"));
+        await using var deploy = DeployRepository.Create(template: replace is null ? null : DeployRepository.Template.Replace(replace, with), createService: false);
+        await deploy.CreateServiceAsync(controller);
 
-        var run = deploy.Run("Diff");
-
-        Assert.Equal(1, run.Code);
-        Assert.Contains("taskdef.json' line 8: unknown variable '${Stage}'", run.Output);
-        Assert.DoesNotContain("RegisterTaskDefinition", run.Build.Calls.Operations);
-    }
-
-    [Fact]
-    public async Task TestDiff_InvalidTemplateJson_NamesFileAndLine()
-    {
-        await using var deploy = DeployRepository.Create(template: DeployRepository.Template.Replace("\"networkMode\": \"host\",", "\"networkMode\": \"host\""));
-
-        var run = deploy.Run("Diff");
-
-        Assert.Equal(1, run.Code);
-        Assert.Contains("taskdef.json' line 4", run.Output);
-        Assert.Contains("not valid JSON after rendering", run.Output);
-    }
-
-    [Fact]
-    public async Task TestDiff_UnknownContainer_ListsTheContainers()
-    {
-        await using var deploy = DeployRepository.Create();
-
-        var run = deploy.Run("Diff", "--env-override", "containers=web");
+        var run = deploy.Run(envOverride is null ? ["Diff"] : ["Diff", "--env-override", envOverride]);
 
         Assert.True(run.Code == 1, run.Output);
-        Assert.Contains("has no container 'web' to set image", run.Output);
-        Assert.Contains("Containers are: 'app'", run.Output);
-    }
-
-    [Fact]
-    public async Task TestDiff_MissingClusterOrService_NamesIt()
-    {
-        await using var deploy = DeployRepository.Create();
-
-        var cluster = deploy.Run("Diff", "--env-override", "development.cluster=nowhere");
-        var service = deploy.Run("Diff", "--env-override", "service=nothing-here");
-
-        Assert.Equal(1, cluster.Code);
-        Assert.Contains("Cluster 'nowhere' does not exist", cluster.Output);
-        Assert.Equal(1, service.Code);
-        Assert.Contains("Service 'nothing-here' does not exist in cluster 'default'", service.Output);
-    }
-
-    [Fact]
-    public async Task TestDiff_CodeDeployService_NamesTheController()
-    {
-        await using var deploy = DeployRepository.Create(createService: false);
-        await deploy.CreateServiceAsync(controller: "CODE_DEPLOY");
-
-        var run = deploy.Run("Diff");
-
-        Assert.Equal(1, run.Code);
-        Assert.Contains("uses the CODE_DEPLOY deployment controller", run.Output);
+        foreach (var message in expected)
+            Assert.Contains(message, run.Output);
+        Assert.DoesNotContain("RegisterTaskDefinition", run.Build.Calls.Operations);
     }
 }

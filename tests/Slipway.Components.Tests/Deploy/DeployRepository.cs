@@ -5,6 +5,7 @@ using Slipway.Aws;
 using Slipway.Aws.Ecs;
 using Slipway.Components.Tests.Images;
 using Slipway.EcsDeploy.Deployments;
+using Slipway.EcsDeploy.Tests.Deployments.Infrastructure;
 using Slipway.Execution;
 
 namespace Slipway.Components.Tests.Deploy;
@@ -13,7 +14,7 @@ namespace Slipway.Components.Tests.Deploy;
 public class DeployBuild : ServiceBuild, IDeploy, IRollback
 {
     /// <summary>Every ECS operation the build sent, in order.</summary>
-    public OperationRecorder Calls { get; } = new();
+    public RecordingHandler Calls { get; } = new();
 
     /// <summary>What the service answered at /version right after Deploy succeeded; null when it did not run or nothing answered.</summary>
     public string? Served { get; private set; }
@@ -27,29 +28,6 @@ public class DeployBuild : ServiceBuild, IDeploy, IRollback
         // The local platform stops the tasks when the build ends, so the service is asked while the build still runs.
         if (target.Name == nameof(IDeploy.Deploy) && target.SummaryNotes.FirstOrDefault(x => x.Key == "URL").Value is { } url)
             Served = DeployRepository.GetAsync(new Uri(new Uri(url), "version")).GetAwaiter().GetResult();
-    }
-}
-
-/// <summary>Passes requests on and records each one's operation (the X-Amz-Target after the service prefix).</summary>
-public sealed class OperationRecorder() : DelegatingHandler(new SocketsHttpHandler())
-{
-    private readonly List<string> _operations = [];
-
-    public IReadOnlyList<string> Operations
-    {
-        get
-        {
-            lock (_operations)
-                return [.. _operations];
-        }
-    }
-
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.Single() : request.RequestUri!.ToString();
-        lock (_operations)
-            _operations.Add(target[(target.LastIndexOf('.') + 1)..]);
-        return base.SendAsync(request, cancellationToken);
     }
 }
 

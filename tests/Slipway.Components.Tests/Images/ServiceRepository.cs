@@ -68,7 +68,10 @@ public sealed class ServiceRepository : IAsyncDisposable
     /// <summary>Makes the build each <see cref="Run"/> runs (default: a plain <see cref="ServiceBuild"/>).</summary>
     public Func<ServiceBuild> NewBuild { get; set; } = () => new ServiceBuild();
 
-    /// <summary>Runs a build with the given targets and parameters (plus --root, and unless given --image-repository svc and --local-aws-keep false: the platform stops with the build).</summary>
+    /// <summary>Whether <see cref="Run"/> adds --image-repository svc and --local-aws-keep false when they are not given (false: the builds' own defaults).</summary>
+    public bool TestDefaults { get; set; } = true;
+
+    /// <summary>Runs a build with the given targets and parameters (plus --root, and unless given or <see cref="TestDefaults"/> is false: --image-repository svc and --local-aws-keep false, the platform stops with the build).</summary>
     public (int Code, string Output, ServiceBuild Build) Run(params string[] args)
     {
         var run = RunOnce(args);
@@ -86,8 +89,8 @@ public sealed class ServiceRepository : IAsyncDisposable
         var build = NewBuild();
         var code = BuildRunner.Run(() => build, [], new BuildRunOptions
         {
-            Arguments = [.. args, "--root", Root, "--no-logo", .. args.Contains("--image-repository") ? Array.Empty<string>() : ["--image-repository", "svc"],
-                .. args.Contains("--local-aws-keep") ? Array.Empty<string>() : ["--local-aws-keep", "false"]],
+            Arguments = [.. args, "--root", Root, "--no-logo", .. !TestDefaults || args.Contains("--image-repository") ? Array.Empty<string>() : ["--image-repository", "svc"],
+                .. !TestDefaults || args.Contains("--local-aws-keep") ? Array.Empty<string>() : ["--local-aws-keep", "false"]],
             Environment = new Dictionary<string, string?>(),
             Output = output,
             WorkingDirectory = Root,
