@@ -22,8 +22,8 @@ public sealed partial class Deployer
             var timedOut = request.Timeout != Timeout.InfiniteTimeSpan && clock.Elapsed >= request.Timeout;
             var lastEvent = LastEventAbout(request.DeploymentId, service);
             var failedTasksLimit = FailedTasksLimit(request.MaxFailedTasks, service, deployment ?? lastSeen);
-            if (Judge(request.DeploymentId, deployment ?? lastSeen, deployment is null, service.PrimaryDeployment, lastEvent, timedOut, request.Timeout, failedTasksLimit)
-                is var (outcome, reason))
+            if (Judge(request.DeploymentId, deployment ?? lastSeen, deployment is null, service.PrimaryDeployment, lastEvent, timedOut, request.Timeout, failedTasksLimit,
+                    alone: service.Deployments.Count == 1) is var (outcome, reason))
             {
                 return new DeploymentWaitResult
                 {
@@ -56,8 +56,9 @@ public sealed partial class Deployer
     /// <param name="timedOut">Whether the caller's timeout has passed.</param>
     /// <param name="timeout">The caller's timeout, for the message.</param>
     /// <param name="failedTasksLimit">Fail once this many of its tasks failed (see <see cref="FailedTasksLimit"/>); null waits on.</param>
+    /// <param name="alone">Whether it is the service's only deployment (what completes one ECS gives no rolloutState for).</param>
     internal static (DeploymentOutcome Outcome, string Reason)? Judge(string id, ServiceDeployment? deployment, bool gone, ServiceDeployment? primary,
-        ServiceEvent? lastEvent, bool timedOut, TimeSpan timeout, int? failedTasksLimit = null)
+        ServiceEvent? lastEvent, bool timedOut, TimeSpan timeout, int? failedTasksLimit = null, bool alone = false)
     {
         var primaryText = primary is null ? "no deployment is PRIMARY" : $"PRIMARY is {primary.Id} of {Revision(primary.TaskDefinition)} ({primary.RolloutState})";
         if (gone || deployment is null)
@@ -82,6 +83,10 @@ public sealed partial class Deployer
                 $"Deployment {id} of {Revision(deployment.TaskDefinition)} is failing: {deployment.FailedTasks} of its tasks failed to start or stopped (limit {failedTasksLimit}), "
                 + $"{deployment.RunningCount} of {deployment.DesiredCount} running; without a circuit breaker ECS would keep starting new ones until the timeout. "
                 + $"ECS says: {deployment.RolloutStateReason}{(lastEvent is null ? "" : $" Its last event: {lastEvent.Message}")}"),
+            // ECS returns no rolloutState behind a Classic Load Balancer: then the only deployment running every task is all there is to go by.
+            null when alone && deployment.DesiredCount > 0 && deployment.RunningCount == deployment.DesiredCount => (DeploymentOutcome.Completed,
+                $"Deployment {id} of {Revision(deployment.TaskDefinition)} runs all {deployment.DesiredCount} tasks and is the service's only deployment "
+                + "(ECS reports no rolloutState for it, as for services behind a Classic Load Balancer)."),
             _ when timedOut => (DeploymentOutcome.TimedOut,
                 $"Deployment {id} of {Revision(deployment.TaskDefinition)} did not complete within {timeout}: {deployment.RunningCount} of {deployment.DesiredCount} tasks running, "
                 + $"{deployment.FailedTasks} failed, rolloutState {deployment.RolloutState}. ECS says: {deployment.RolloutStateReason} Raise the timeout if it needs longer."),

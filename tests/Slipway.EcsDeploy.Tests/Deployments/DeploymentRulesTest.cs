@@ -32,6 +32,22 @@ public sealed class DeploymentRulesTest
     }
 
     [Fact]
+    public void TestJudge_NoRolloutState_CompletesOnlyAsTheOnlyDeploymentRunningEveryTask()
+    {
+        // ECS leaves rolloutState out for services behind a Classic Load Balancer.
+        var ours = Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS") with { RolloutState = null, RolloutStateReason = null, RunningCount = 1 };
+        Judge("ecs-svc/2", ours, alone: true, out var outcome);
+        Assert.Equal(DeploymentOutcome.Completed, outcome);
+        Judge("ecs-svc/2", ours, alone: false, out outcome);
+        Assert.Null(outcome);
+        Judge("ecs-svc/2", ours with { RunningCount = 0 }, alone: true, out outcome);
+        Assert.Null(outcome);
+
+        static void Judge(string id, ServiceDeployment deployment, bool alone, out DeploymentOutcome? outcome) =>
+            outcome = Deployer.Judge(id, deployment, false, deployment, null, false, TimeSpan.FromMinutes(1), alone: alone)?.Outcome;
+    }
+
+    [Fact]
     public void TestJudge_RepeatedTaskFailures_FailAtTheLimitOnly()
     {
         var failing = Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS") with { FailedTasks = 3 };
