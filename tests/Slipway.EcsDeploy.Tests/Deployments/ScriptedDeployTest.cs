@@ -131,7 +131,7 @@ public sealed class ScriptedDeployTest
         using var script = new ScriptedEcs { Describes = [Service([theirs, completed])], Updates = [Service([theirs, completed])] };
         using var ecs = script.Client();
 
-        var result = await new Deployer(ecs).DeployAsync(Deploy() with { DesiredCount = 2 });
+        var result = await new Deployer(ecs).DeployAsync(Deploy() with { DesiredCount = 2, Timeout = TimeSpan.FromSeconds(2) });
 
         Assert.True(result is { Status: DeployStatus.Unchanged, DeploymentId: null }, result.Describe());
         Assert.Contains("created no new deployment", result.Message);
