@@ -79,7 +79,8 @@ public sealed partial class Deployer
             "COMPLETED" => (DeploymentOutcome.Completed, $"Deployment {id} of {Revision(deployment.TaskDefinition)} completed. ECS says: {deployment.RolloutStateReason}"),
             "FAILED" => (DeploymentOutcome.Failed, $"Deployment {id} of {Revision(deployment.TaskDefinition)} FAILED. ECS says: {deployment.RolloutStateReason}"),
             // IN_PROGRESS with every task running is "stable", not completed (a bake time, alarms): only COMPLETED ends the wait well.
-            _ when deployment.FailedTasks > 0 && deployment.FailedTasks >= failedTasksLimit => (DeploymentOutcome.Failed,
+            // ECS counts consecutive failures and stops once a task of the deployment runs: so do we.
+            _ when deployment.FailedTasks > 0 && deployment.FailedTasks >= failedTasksLimit && deployment.RunningCount == 0 => (DeploymentOutcome.Failed,
                 $"Deployment {id} of {Revision(deployment.TaskDefinition)} is failing: {deployment.FailedTasks} of its tasks failed to start or stopped (limit {failedTasksLimit}), "
                 + $"{deployment.RunningCount} of {deployment.DesiredCount} running; without a circuit breaker ECS would keep starting new ones until the timeout. "
                 + $"ECS says: {deployment.RolloutStateReason}{(lastEvent is null ? "" : $" Its last event: {lastEvent.Message}")}"),

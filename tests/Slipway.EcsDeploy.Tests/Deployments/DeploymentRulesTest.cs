@@ -53,6 +53,8 @@ public sealed class DeploymentRulesTest
         var failing = Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS") with { FailedTasks = 3 };
         Assert.Null(Deployer.Judge("ecs-svc/2", failing with { FailedTasks = 2 }, false, failing, null, false, TimeSpan.FromMinutes(10), failedTasksLimit: 3));
         Assert.Null(Deployer.Judge("ecs-svc/2", failing, false, failing, null, false, TimeSpan.FromMinutes(10), failedTasksLimit: null));
+        var oneRuns = failing with { RunningCount = 1 }; // ECS stops counting once a task of the deployment runs
+        Assert.Null(Deployer.Judge("ecs-svc/2", oneRuns, false, oneRuns, null, false, TimeSpan.FromMinutes(10), failedTasksLimit: 3));
         var (outcome, reason) = Deployer.Judge("ecs-svc/2", failing, false, failing, null, false, TimeSpan.FromMinutes(10), failedTasksLimit: 3)!.Value;
         Assert.Equal(DeploymentOutcome.Failed, outcome);
         Assert.Contains("3 of its tasks failed", reason);
