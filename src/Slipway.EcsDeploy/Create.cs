@@ -59,15 +59,7 @@ public sealed partial class Deployer
             ?? throw new EcsDeployException($"CreateService created {target} without a PRIMARY deployment to follow.");
 
         result = result with { TaskDefinition = service.PrimaryDeployment.TaskDefinition ?? request.TaskDefinition, DeploymentId = deployment };
-        var wait = await WaitAsync(new WaitRequest
-        {
-            Cluster = request.Cluster,
-            Service = request.Service,
-            DeploymentId = deployment,
-            Timeout = request.Timeout,
-            PollInterval = request.PollInterval,
-            Progress = request.Progress,
-        }, cancellationToken).ConfigureAwait(false);
+        var wait = await WaitAsync(WaitRequest.Following(request, deployment, []), cancellationToken).ConfigureAwait(false);
         return wait.Succeeded
             ? result with { Status = DeployStatus.Deployed, Created = true, Wait = wait, Message = $"Created {target} and deployed {Revision(result.TaskDefinition)} (deployment {deployment})." }
             : result with { Status = DeployStatus.Failed, Created = true, Wait = wait, Message = $"Created {target}, but its first deployment {deployment} of {Revision(result.TaskDefinition)} {Verb(wait.Outcome)}." };

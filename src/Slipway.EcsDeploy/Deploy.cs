@@ -60,21 +60,13 @@ public sealed partial class Deployer(EcsClient ecs)
             DesiredCount = request.DesiredCount,
             ForceNewDeployment = strategy == DeployStrategy.ForceNewDeployment ? true : null,
         }, cancellationToken).ConfigureAwait(false);
+        // Ours only if ECS did not list it before our call: never follow a deployment someone else started (ecspresso #929).
         var deployment = updated.Service?.PrimaryDeployment;
-        if (deployment?.Id is not { } deploymentId || deploymentId == before?.Id)
-            return result with { Message = $"UpdateService created no new deployment for {target}: it still runs {Revision(result.PreviousTaskDefinition)} (deployment {before?.Id})." };
+        if (deployment?.Id is not { } deploymentId || service.Deployments.Any(existing => existing.Id == deploymentId))
+            return result with { Message = $"UpdateService created no new deployment for {target}: it still runs {Revision(result.PreviousTaskDefinition)} (deployment {deployment?.Id ?? before?.Id})." };
 
         result = result with { TaskDefinition = deployment.TaskDefinition ?? request.TaskDefinition, DeploymentId = deploymentId };
-        var wait = await WaitAsync(new WaitRequest
-        {
-            Cluster = request.Cluster,
-            Service = request.Service,
-            DeploymentId = deploymentId,
-            Timeout = request.Timeout,
-            PollInterval = request.PollInterval,
-            Progress = request.Progress,
-            KnownEventIds = WaitRequest.EventIds(service),
-        }, cancellationToken).ConfigureAwait(false);
+        var wait = await WaitAsync(WaitRequest.Following(request, deploymentId, WaitRequest.EventIds(service)), cancellationToken).ConfigureAwait(false);
         if (wait.Succeeded)
             return result with { Status = DeployStatus.Deployed, Wait = wait, Message = $"Deployed {Revision(result.TaskDefinition)} to {target} (deployment {deploymentId})." };
 
@@ -89,7 +81,9 @@ public sealed partial class Deployer(EcsClient ecs)
             Timeout = request.Timeout,
             PollInterval = request.PollInterval,
             Progress = request.Progress,
+            MaxFailedTasks = request.MaxFailedTasks,
             KnownEventIds = wait.ReportedEventIds,
+            DeregisterRevision = request.DeregisterFailedRevision ? result.TaskDefinition : null,
         }, cancellationToken).ConfigureAwait(false);
         return failed with { Rollback = rollback };
     }

@@ -66,7 +66,7 @@ public static class TaskDefinitionRegistration
             return new RegisterResult(RegisterOutcome.WouldRegister, null, null, candidate);
 
         var tags = Tags(request.Source.Template is null ? running?.Tags : candidate.ToJson()["tags"] as JsonArray, request);
-        var registered = await ecs.RegisterTaskDefinitionAsync(candidate.ToRegisterRequest(tags), cancellationToken).ConfigureAwait(false);
+        var registered = await ecs.RegisterTaskDefinitionAsync(WithoutTags(candidate).ToRegisterRequest(tags), cancellationToken).ConfigureAwait(false);
         return new RegisterResult(RegisterOutcome.Registered, registered.TaskDefinition.TaskDefinitionArn, registered.TaskDefinition.Revision,
             registered.TaskDefinition);
     }
@@ -74,6 +74,14 @@ public static class TaskDefinitionRegistration
     /// <summary>Whether registering would only repeat the running revision (compared in normal form, tags aside).</summary>
     private static bool IsUnchanged(TaskDefinition candidate, TaskDefinition? running) =>
         running is not null && TaskDefinitionNormalizer.AreEqual(candidate, running);
+
+    // The template's own tags are already in Tags(...): left on the definition, an empty "tags": [] would be sent as written.
+    private static TaskDefinition WithoutTags(TaskDefinition definition)
+    {
+        var json = definition.ToJson();
+        json.Remove("tags");
+        return new TaskDefinition(json);
+    }
 
     // The base tags with version and commit set; null rather than [] because RegisterTaskDefinition rejects empty tags.
     private static JsonArray? Tags(JsonArray? baseTags, RegisterRequest request)

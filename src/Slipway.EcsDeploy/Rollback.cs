@@ -7,7 +7,7 @@ public sealed partial class Deployer
 {
     /// <summary>
     /// Returns the service to the revision of its last COMPLETED deployment (or the one given): describe, choose (follow a PRIMARY
-    /// that already runs it, or update), stop for a dry run, UpdateService, wait by the same rules as a deploy. Never deregisters anything.
+    /// that already runs it, or update), stop for a dry run, UpdateService, wait by the same rules as a deploy, and only then (when asked) deregister the revision that failed, never one that serves.
     /// </summary>
     public async Task<RollbackResult> RollbackAsync(RollbackRequest request, CancellationToken cancellationToken = default)
     {
@@ -36,25 +36,28 @@ public sealed partial class Deployer
             ? primary!.Id!
             : (await _ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = request.Cluster, Service = request.Service, TaskDefinition = target }, cancellationToken)
                 .ConfigureAwait(false)).Service?.PrimaryDeployment?.Id ?? throw new EcsDeployException($"UpdateService returned no PRIMARY deployment for {name}.");
-        var wait = await WaitAsync(new WaitRequest
-        {
-            Cluster = request.Cluster,
-            Service = request.Service,
-            DeploymentId = deploymentId,
-            Timeout = request.Timeout,
-            PollInterval = request.PollInterval,
-            Progress = request.Progress,
-            KnownEventIds = request.KnownEventIds,
-        }, cancellationToken).ConfigureAwait(false);
+        var wait = await WaitAsync(WaitRequest.Following(request, deploymentId, request.KnownEventIds), cancellationToken).ConfigureAwait(false);
         var how = follow ? $"{name} was already going back to {Revision(target)} (deployment {deploymentId}, e.g. the circuit breaker's rollback)" : $"rolled {name} back to {Revision(target)} (deployment {deploymentId})";
+        if (!wait.Succeeded)
+            return new RollbackResult { Status = RollbackStatus.Failed, TaskDefinition = target, Wait = wait, Message = $"Rollback FAILED: {how}; {wait.Reason}" };
+
+        var deregistered = MayDeregister(request.DeregisterRevision, target, wait.Primary) is { } revision
+            ? (await _ecs.DeregisterTaskDefinitionAsync(new DeregisterTaskDefinitionRequest { TaskDefinition = revision }, cancellationToken).ConfigureAwait(false))
+                .TaskDefinitionArn ?? revision
+            : null;
         return new RollbackResult
         {
-            Status = !wait.Succeeded ? RollbackStatus.Failed : follow ? RollbackStatus.AlreadyOnTarget : RollbackStatus.RolledBack,
+            Status = follow ? RollbackStatus.AlreadyOnTarget : RollbackStatus.RolledBack,
             TaskDefinition = target,
             Wait = wait,
-            Message = wait.Succeeded ? $"Rollback: {how}; it completed." : $"Rollback FAILED: {how}; {wait.Reason}",
+            Deregistered = deregistered,
+            Message = $"Rollback: {how}; it completed." + (deregistered is null ? "" : $" Deregistered the failed {Revision(deregistered)}."),
         };
     }
+
+    /// <summary>The failed revision to deregister after a confirmed rollback, unless it is the target or the revision the PRIMARY serves.</summary>
+    internal static string? MayDeregister(string? failed, string target, ServiceDeployment? primary) =>
+        failed is null || SameRevision(failed, target) || SameRevision(failed, primary?.TaskDefinition) ? null : failed;
 
     /// <summary>
     /// The last COMPLETED deployment's revision; without one, when a FAILED deployment was superseded by a PRIMARY still in

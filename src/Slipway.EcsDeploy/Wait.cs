@@ -21,7 +21,9 @@ public sealed partial class Deployer
 
             var timedOut = request.Timeout != Timeout.InfiniteTimeSpan && clock.Elapsed >= request.Timeout;
             var lastEvent = LastEventAbout(request.DeploymentId, service);
-            if (Judge(request.DeploymentId, deployment ?? lastSeen, deployment is null, service.PrimaryDeployment, lastEvent, timedOut, request.Timeout) is var (outcome, reason))
+            var failedTasksLimit = FailedTasksLimit(request.MaxFailedTasks, service, deployment ?? lastSeen);
+            if (Judge(request.DeploymentId, deployment ?? lastSeen, deployment is null, service.PrimaryDeployment, lastEvent, timedOut, request.Timeout, failedTasksLimit,
+                    alone: service.Deployments.Count == 1) is var (outcome, reason))
             {
                 return new DeploymentWaitResult
                 {
@@ -53,8 +55,10 @@ public sealed partial class Deployer
     /// <param name="lastEvent">The newest service event naming it (ECS names deployments in "deployment completed/failed" events).</param>
     /// <param name="timedOut">Whether the caller's timeout has passed.</param>
     /// <param name="timeout">The caller's timeout, for the message.</param>
+    /// <param name="failedTasksLimit">Fail once this many of its tasks failed (see <see cref="FailedTasksLimit"/>); null waits on.</param>
+    /// <param name="alone">Whether it is the service's only deployment (what completes one ECS gives no rolloutState for).</param>
     internal static (DeploymentOutcome Outcome, string Reason)? Judge(string id, ServiceDeployment? deployment, bool gone, ServiceDeployment? primary,
-        ServiceEvent? lastEvent, bool timedOut, TimeSpan timeout)
+        ServiceEvent? lastEvent, bool timedOut, TimeSpan timeout, int? failedTasksLimit = null, bool alone = false)
     {
         var primaryText = primary is null ? "no deployment is PRIMARY" : $"PRIMARY is {primary.Id} of {Revision(primary.TaskDefinition)} ({primary.RolloutState})";
         if (gone || deployment is null)
@@ -74,12 +78,35 @@ public sealed partial class Deployer
         {
             "COMPLETED" => (DeploymentOutcome.Completed, $"Deployment {id} of {Revision(deployment.TaskDefinition)} completed. ECS says: {deployment.RolloutStateReason}"),
             "FAILED" => (DeploymentOutcome.Failed, $"Deployment {id} of {Revision(deployment.TaskDefinition)} FAILED. ECS says: {deployment.RolloutStateReason}"),
+            // IN_PROGRESS with every task running is "stable", not completed (a bake time, alarms): only COMPLETED ends the wait well.
+            // ECS counts consecutive failures and stops once a task of the deployment runs: so do we.
+            _ when deployment.FailedTasks > 0 && deployment.FailedTasks >= failedTasksLimit && deployment.RunningCount == 0 => (DeploymentOutcome.Failed,
+                $"Deployment {id} of {Revision(deployment.TaskDefinition)} is failing: {deployment.FailedTasks} of its tasks failed to start or stopped (limit {failedTasksLimit}), "
+                + $"{deployment.RunningCount} of {deployment.DesiredCount} running; without a circuit breaker ECS would keep starting new ones until the timeout. "
+                + $"ECS says: {deployment.RolloutStateReason}{(lastEvent is null ? "" : $" Its last event: {lastEvent.Message}")}"),
+            // ECS returns no rolloutState behind a Classic Load Balancer: then the only deployment running every task is all there is to go by.
+            null when alone && deployment.DesiredCount > 0 && deployment.RunningCount == deployment.DesiredCount => (DeploymentOutcome.Completed,
+                $"Deployment {id} of {Revision(deployment.TaskDefinition)} runs all {deployment.DesiredCount} tasks and is the service's only deployment "
+                + "(ECS reports no rolloutState for it, as for services behind a Classic Load Balancer)."),
             _ when timedOut => (DeploymentOutcome.TimedOut,
                 $"Deployment {id} of {Revision(deployment.TaskDefinition)} did not complete within {timeout}: {deployment.RunningCount} of {deployment.DesiredCount} tasks running, "
-                + $"{deployment.FailedTasks} failed, rolloutState {deployment.RolloutState}. Raise the timeout if it needs longer."),
+                + $"{deployment.FailedTasks} failed, rolloutState {deployment.RolloutState}. ECS says: {deployment.RolloutStateReason} Raise the timeout if it needs longer."),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// How many failed tasks end the wait early: the caller's number (0: never), else none when the service's circuit breaker is on
+    /// (it fails or rolls back the deployment itself, and that is followed), else the breaker's own threshold for the deployment's
+    /// desired count: half of it, clamped to 3..200.
+    /// </summary>
+    internal static int? FailedTasksLimit(int? maxFailedTasks, EcsService service, ServiceDeployment? deployment) => maxFailedTasks switch
+    {
+        0 => null,
+        { } limit => limit,
+        null when service.DeploymentConfiguration?.DeploymentCircuitBreaker?.Enable == true => null,
+        null => Math.Clamp((int)Math.Ceiling(0.5 * (deployment?.DesiredCount ?? 0)), 3, 200),
+    };
 
     /// <summary>
     /// Whether the circuit breaker failed the deployment and another took over: it is superseded or gone and was last seen FAILED,

@@ -60,6 +60,20 @@ public sealed class RegisterTest(LocalEcs local) : IClassFixture<LocalEcs>, IDis
     }
 
     [Fact]
+    public async Task TestRegister_TemplateWithEmptyTagsAndNoVersion_SendsNoEmptyTags()
+    {
+        // RegisterTaskDefinition rejects an empty tags list: a template's "tags": [] must not reach it as written.
+        await local.CreateServiceAsync(Family, _template.Render("api:1"));
+        var withEmptyTags = TestTemplate.Text.Replace("\"networkMode\": \"host\",", "\"networkMode\": \"host\", \"tags\": [],", StringComparison.Ordinal);
+
+        var result = await TaskDefinitionRegistration.RegisterAsync(local.Ecs,
+            Request(new TaskDefinitionSource(_template.File("api:2", withEmptyTags))) with { Version = null, Commit = null });
+
+        Assert.Equal(RegisterOutcome.Registered, result.Outcome);
+        Assert.False(local.Calls.LastBody("RegisterTaskDefinition").ContainsKey("tags"));
+    }
+
+    [Fact]
     public async Task TestRegister_FromRunningService_ReplacesTheNamedImageOnly()
     {
         await local.CreateServiceAsync(Family, _template.Render("api:1"));

@@ -1,7 +1,7 @@
 namespace Slipway.EcsDeploy.Deployments;
 
 /// <summary>What to deploy where, and how to wait, report and recover.</summary>
-public sealed record DeployRequest
+public sealed record DeployRequest : IDeploymentWaitOptions
 {
     /// <summary>Cluster name or ARN; null is "default".</summary>
     public string? Cluster { get; init; }
@@ -38,6 +38,15 @@ public sealed record DeployRequest
 
     /// <summary>Time between two DescribeServices calls.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>When to stop waiting on failing tasks; see <see cref="WaitRequest.MaxFailedTasks"/>.</summary>
+    public int? MaxFailedTasks { get; init; }
+
+    /// <summary>
+    /// After a rollback that completed, deregister the revision that failed (as ecspresso's rollback does), so nobody deploys it by
+    /// "latest revision"; never when the rollback did not complete, nor the revision the service then runs.
+    /// </summary>
+    public bool DeregisterFailedRevision { get; init; }
 
     /// <summary>Receives the deployment's (then a rollback's) progress and each new service event once.</summary>
     public IProgress<DeploymentProgress>? Progress { get; init; }

@@ -1,7 +1,7 @@
 namespace Slipway.EcsDeploy.Deployments;
 
 /// <summary>Which service to roll back, to what, and how to wait for it.</summary>
-public sealed record RollbackRequest
+public sealed record RollbackRequest : IDeploymentWaitOptions
 {
     /// <summary>Cluster name or ARN; null is "default".</summary>
     public string? Cluster { get; init; }
@@ -23,6 +23,15 @@ public sealed record RollbackRequest
 
     /// <summary>Receives the rollback deployment's progress and new service events.</summary>
     public IProgress<DeploymentProgress>? Progress { get; init; }
+
+    /// <summary>When to stop waiting on failing tasks; see <see cref="WaitRequest.MaxFailedTasks"/>.</summary>
+    public int? MaxFailedTasks { get; init; }
+
+    /// <summary>
+    /// The revision to deregister once the rollback is confirmed (its deployment completed): the one that failed. Left alone when
+    /// the rollback did not complete or when the service runs it (the target, or a PRIMARY of it).
+    /// </summary>
+    public string? DeregisterRevision { get; init; }
 
     /// <summary>Event ids already reported: not reported again.</summary>
     public IReadOnlyCollection<string> KnownEventIds { get; init; } = [];

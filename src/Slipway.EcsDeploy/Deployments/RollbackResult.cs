@@ -34,6 +34,9 @@ public sealed record RollbackResult
     /// <summary>The wait for the rollback deployment, when one was followed.</summary>
     public DeploymentWaitResult? Wait { get; init; }
 
+    /// <summary>The revision deregistered after the confirmed rollback (<see cref="RollbackRequest.DeregisterRevision"/>); null when none was.</summary>
+    public string? Deregistered { get; init; }
+
     /// <summary>Whether the service now runs (or, in a dry run, would be sent back to) a revision that completed before.</summary>
     public bool Succeeded => Status is RollbackStatus.RolledBack or RollbackStatus.AlreadyOnTarget or RollbackStatus.DryRun;
 }

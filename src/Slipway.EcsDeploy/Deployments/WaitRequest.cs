@@ -29,5 +29,25 @@ public sealed record WaitRequest
     /// <summary>How many of the latest service events a result carries.</summary>
     public int EventsInResult { get; init; } = 10;
 
+    /// <summary>
+    /// Fail once this many of the deployment's tasks failed to start, instead of waiting out the timeout while ECS keeps
+    /// starting new ones; 0 never fails early. Null (the default) leaves it to the service's circuit breaker when it has one
+    /// enabled (its rollback is then followed), and otherwise uses the breaker's own threshold: half the desired count, clamped to 3..200.
+    /// </summary>
+    public int? MaxFailedTasks { get; init; }
+
+    /// <summary>The wait for <paramref name="deploymentId"/> with a deploy's or rollback's options, so both follow their deployment alike.</summary>
+    internal static WaitRequest Following(IDeploymentWaitOptions options, string deploymentId, IReadOnlyCollection<string> knownEventIds) => new()
+    {
+        Cluster = options.Cluster,
+        Service = options.Service,
+        DeploymentId = deploymentId,
+        Timeout = options.Timeout,
+        PollInterval = options.PollInterval,
+        Progress = options.Progress,
+        KnownEventIds = knownEventIds,
+        MaxFailedTasks = options.MaxFailedTasks,
+    };
+
     internal static IReadOnlySet<string> EventIds(EcsService service) => service.Events.Select(e => e.Id).OfType<string>().ToHashSet();
 }

@@ -11,6 +11,15 @@ public sealed class DeployTest(LocalEcsFixture local, ITestOutputHelper output) 
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>A service serving v1 (with or without the circuit breaker) and a registered v2 whose container exits at once.</summary>
+    private async Task<(string Name, int Port, string V1, string Broken)> ServingV1WithBrokenV2Async(EcsClient ecs, string prefix, bool circuitBreaker)
+    {
+        var (name, port) = (LocalEcsFixture.UniqueName(prefix), HttpdImage.FreePort());
+        var v1 = await local.RegisterAsync(ecs, name, "v1", port);
+        await local.CreateServiceAsync(ecs, name, v1, circuitBreaker);
+        return (name, port, v1, await local.RegisterAsync(ecs, name, "v2", port, broken: true));
+    }
+
     [Fact]
     public async Task TestDeploy_GoodRevision_CompletesServesAndReportsEachEventOnce()
     {
@@ -47,10 +56,7 @@ public sealed class DeployTest(LocalEcsFixture local, ITestOutputHelper output) 
     public async Task TestDeploy_BrokenRevisionWithCircuitBreaker_FailsAlthoughTheServiceIsStableAgain()
     {
         using var ecs = local.Client();
-        var (name, port) = (LocalEcsFixture.UniqueName("breaker"), HttpdImage.FreePort());
-        var v1 = await local.RegisterAsync(ecs, name, "v1", port);
-        await local.CreateServiceAsync(ecs, name, v1);
-        var broken = await local.RegisterAsync(ecs, name, "v2", port, broken: true);
+        var (name, port, v1, broken) = await ServingV1WithBrokenV2Async(ecs, "breaker", circuitBreaker: true);
 
         var result = await new Deployer(ecs).DeployAsync(new DeployRequest { Service = name, TaskDefinition = broken, PollInterval = Poll });
         output.WriteLine(result.Describe());
@@ -72,16 +78,13 @@ public sealed class DeployTest(LocalEcsFixture local, ITestOutputHelper output) 
     public async Task TestDeploy_BrokenRevisionWithoutCircuitBreaker_TimesOutAndRollsBackToTheLastCompletedRevision()
     {
         using var ecs = local.Client();
-        var (name, port) = (LocalEcsFixture.UniqueName("nobreaker"), HttpdImage.FreePort());
-        var v1 = await local.RegisterAsync(ecs, name, "v1", port);
-        await local.CreateServiceAsync(ecs, name, v1, circuitBreaker: false);
-        var broken = await local.RegisterAsync(ecs, name, "v2", port, broken: true);
+        var (name, port, v1, broken) = await ServingV1WithBrokenV2Async(ecs, "nobreaker", circuitBreaker: false);
         // A later revision registered but never deployed: "the previously registered revision" would be wrong.
         await local.RegisterAsync(ecs, name, "v3", port, broken: true);
 
         var result = await new Deployer(ecs).DeployAsync(new DeployRequest
         {
-            Service = name, TaskDefinition = broken, Timeout = TimeSpan.FromSeconds(4), PollInterval = Poll,
+            Service = name, TaskDefinition = broken, Timeout = TimeSpan.FromSeconds(4), PollInterval = Poll, MaxFailedTasks = 0, // the timeout, not failing fast
         });
         output.WriteLine(result.Describe());
 
@@ -93,6 +96,27 @@ public sealed class DeployTest(LocalEcsFixture local, ITestOutputHelper output) 
         Assert.Equal("v1", await HttpdImage.GetVersionAsync(port));
         Assert.Equal(v1, (await LocalEcsFixture.DescribeAsync(ecs, name)).PrimaryDeployment!.TaskDefinition);
         Assert.Contains(broken.Split('/')[^1], result.Describe());
+    }
+
+    [Fact]
+    public async Task TestDeploy_BrokenRevisionWithoutCircuitBreaker_FailsFastOnRepeatedTaskFailuresAndRollsBack()
+    {
+        using var ecs = local.Client();
+        var (name, port, v1, broken) = await ServingV1WithBrokenV2Async(ecs, "failfast", circuitBreaker: false);
+
+        // Without a circuit breaker ECS would start new tasks until the timeout; the breaker's threshold (3 for one task) ends the wait.
+        var result = await new Deployer(ecs).DeployAsync(new DeployRequest
+        {
+            Service = name, TaskDefinition = broken, Timeout = TimeSpan.FromMinutes(10), PollInterval = Poll, DeregisterFailedRevision = true,
+        });
+        output.WriteLine(result.Describe());
+
+        Assert.True(result.Wait!.Outcome == DeploymentOutcome.Failed, result.Describe());
+        Assert.Contains("tasks failed to start or stopped (limit 3)", result.Wait.Reason);
+        Assert.True(result.Rollback is { Status: RollbackStatus.RolledBack }, result.Describe());
+        Assert.Equal("v1", await HttpdImage.GetVersionAsync(port));
+        Assert.Equal(broken, result.Rollback!.Deregistered);
+        Assert.Equal([v1], (await ecs.ListTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = name, Status = "ACTIVE" })).TaskDefinitionArns);
     }
 
     [Fact]

@@ -23,7 +23,63 @@ public sealed class DeploymentRulesTest
     {
         var ours = Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS");
         Assert.Null(Judge(ours, ours));
-        Assert.Equal(DeploymentOutcome.TimedOut, Judge(ours, ours, timedOut: true)!.Value.Item1);
+        // Every task running is "stable", not completed: a bake time keeps the deployment IN_PROGRESS.
+        var stable = ours with { RunningCount = 1 };
+        Assert.Null(Judge(stable, stable));
+        var (outcome, reason) = Judge(ours, ours, timedOut: true)!.Value;
+        Assert.Equal(DeploymentOutcome.TimedOut, outcome);
+        Assert.Contains("ECS says: ECS deployment ecs-svc/2 in_progress.", reason);
+    }
+
+    [Fact]
+    public void TestJudge_NoRolloutState_CompletesOnlyAsTheOnlyDeploymentRunningEveryTask()
+    {
+        // ECS leaves rolloutState out for services behind a Classic Load Balancer.
+        var ours = Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS") with { RolloutState = null, RolloutStateReason = null, RunningCount = 1 };
+        Judge("ecs-svc/2", ours, alone: true, out var outcome);
+        Assert.Equal(DeploymentOutcome.Completed, outcome);
+        Judge("ecs-svc/2", ours, alone: false, out outcome);
+        Assert.Null(outcome);
+        Judge("ecs-svc/2", ours with { RunningCount = 0 }, alone: true, out outcome);
+        Assert.Null(outcome);
+
+        static void Judge(string id, ServiceDeployment deployment, bool alone, out DeploymentOutcome? outcome) =>
+            outcome = Deployer.Judge(id, deployment, false, deployment, null, false, TimeSpan.FromMinutes(1), alone: alone)?.Outcome;
+    }
+
+    [Fact]
+    public void TestJudge_RepeatedTaskFailures_FailAtTheLimitOnly()
+    {
+        var failing = Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS") with { FailedTasks = 3 };
+        Assert.Null(Deployer.Judge("ecs-svc/2", failing with { FailedTasks = 2 }, false, failing, null, false, TimeSpan.FromMinutes(10), failedTasksLimit: 3));
+        Assert.Null(Deployer.Judge("ecs-svc/2", failing, false, failing, null, false, TimeSpan.FromMinutes(10), failedTasksLimit: null));
+        var oneRuns = failing with { RunningCount = 1 }; // ECS stops counting once a task of the deployment runs
+        Assert.Null(Deployer.Judge("ecs-svc/2", oneRuns, false, oneRuns, null, false, TimeSpan.FromMinutes(10), failedTasksLimit: 3));
+        var (outcome, reason) = Deployer.Judge("ecs-svc/2", failing, false, failing, null, false, TimeSpan.FromMinutes(10), failedTasksLimit: 3)!.Value;
+        Assert.Equal(DeploymentOutcome.Failed, outcome);
+        Assert.Contains("3 of its tasks failed", reason);
+    }
+
+    [Fact]
+    public void TestFailedTasksLimit_TheCircuitBreakersThresholdUnlessTheBreakerIsOnOrTheCallerSaid()
+    {
+        var breaker = new EcsService { DeploymentConfiguration = new DeploymentConfiguration { DeploymentCircuitBreaker = new DeploymentCircuitBreaker(true, true) } };
+        var none = new EcsService();
+        ServiceDeployment Desired(int count) => Deployment("ecs-svc/2", "PRIMARY", New, "IN_PROGRESS") with { DesiredCount = count };
+        Assert.Null(Deployer.FailedTasksLimit(null, breaker, Desired(1)));
+        Assert.Equal([3, 3, 5, 200], new[] { 1, 6, 9, 1000 }.Select(count => Deployer.FailedTasksLimit(null, none, Desired(count))));
+        Assert.Null(Deployer.FailedTasksLimit(0, none, Desired(1)));
+        Assert.Equal(7, Deployer.FailedTasksLimit(7, breaker, Desired(1)));
+    }
+
+    [Fact]
+    public void TestMayDeregister_OnlyTheFailedRevisionNeverOneThatServes()
+    {
+        var primary = Deployment("ecs-svc/3", "PRIMARY", Old, "COMPLETED");
+        Assert.Equal(New, Deployer.MayDeregister(New, Old, primary));
+        Assert.Null(Deployer.MayDeregister(null, Old, primary));
+        Assert.Null(Deployer.MayDeregister("web:1", Old, primary)); // the target
+        Assert.Null(Deployer.MayDeregister(New, "web:3", Deployment("ecs-svc/4", "PRIMARY", New, "COMPLETED"))); // what the PRIMARY serves
     }
 
     [Fact]

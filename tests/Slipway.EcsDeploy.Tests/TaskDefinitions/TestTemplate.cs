@@ -27,11 +27,11 @@ public sealed class TestTemplate : IDisposable
     /// <summary>The family and service name, unique to this test.</summary>
     public string Family { get; } = $"api-{Guid.NewGuid():N}"[..16];
 
-    /// <summary>The template file, written, with <paramref name="image"/> for the web container.</summary>
-    public TaskDefinitionTemplateFile File(string image)
+    /// <summary>The template file (<see cref="Text"/> unless <paramref name="text"/> is given), written, with <paramref name="image"/> for the web container.</summary>
+    public TaskDefinitionTemplateFile File(string image, string? text = null)
     {
         var path = Path.Combine(_folder, "task-definition.json");
-        System.IO.File.WriteAllText(path, Text);
+        System.IO.File.WriteAllText(path, text ?? Text);
         return new TaskDefinitionTemplateFile(path, new Dictionary<string, string>
         {
             ["Family"] = Family, ["Image"] = image, ["Environment"] = "staging",
