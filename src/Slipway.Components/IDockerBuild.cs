@@ -59,12 +59,11 @@ public interface IDockerBuild : IHazEcr
     async Task<string> GetImageAccountAsync() => await RehearsesReleaseAsync() ? ReleaseAccount : CandidateAccount;
 
     /// <summary>
-    /// Whether this build rehearses a release: on main when production (the environments file's, else <see cref="IHazAws.Platform"/>) is on
-    /// the local platform, whose registries start empty (<see cref="DeploymentEnvironment.RehearsesReleases"/>).
+    /// Whether this build rehearses a release: on main when the environments file puts production on the local platform, whose registries
+    /// start empty (<see cref="DeploymentEnvironment.RehearsesReleases"/>). Without an environments file there is no production to rehearse.
     /// </summary>
     async Task<bool> RehearsesReleaseAsync() =>
-        (await GetVersioningAsync()).Branch.Kind == BranchKind.Main
-        && (ProductionEnvironment?.RehearsesReleases ?? Platform == AwsPlatform.Local);
+        ProductionEnvironment is { RehearsesReleases: true } && (await GetVersioningAsync()).Branch.Kind == BranchKind.Main;
 
     /// <summary>The image DockerBuild built in this run; null when it did not run or was skipped.</summary>
     DockerBuildResult? BuiltImage => this.State().TryGet<DockerBuildResult>(BuiltKey, out var result) ? result : null;

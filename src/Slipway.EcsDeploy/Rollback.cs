@@ -14,7 +14,10 @@ public sealed partial class Deployer
         var service = await ServiceLookup.DescribeAsync(_ecs, request.Cluster, request.Service, cancellationToken).ConfigureAwait(false);
         RequireEcsController(service);
         var name = $"service '{service.ServiceName}'";
-        var target = request.TaskDefinition ?? RollbackTarget(service);
+        // A revision one of the service's deployments runs is known to ECS; any other named one is described first.
+        var target = request.TaskDefinition is { } named
+            ? service.Deployments.Any(x => SameRevision(x.TaskDefinition, named)) ? named : await RegisteredTargetAsync(named, service, cancellationToken).ConfigureAwait(false)
+            : RollbackTarget(service);
         if (target is null)
         {
             return new RollbackResult
@@ -76,4 +79,24 @@ public sealed partial class Deployer
     private static string Deployments(EcsService service) =>
         service.Deployments.Count == 0 ? "no deployments" : string.Join("; ", service.Deployments.Select(deployment =>
             $"{deployment.Id} {deployment.Status} {Revision(deployment.TaskDefinition)} {deployment.RolloutState}"));
+
+    /// <summary>The ARN of <paramref name="named"/> (family:revision or an ARN), checked before the service is touched: it must exist and be ACTIVE.</summary>
+    private async Task<string> RegisteredTargetAsync(string named, EcsService service, CancellationToken cancellationToken)
+    {
+        var running = service.TaskDefinition is { } current ? $" (service '{service.ServiceName}' runs {Revision(current)} now)" : "";
+        TaskDefinition definition;
+        try
+        {
+            definition = (await _ecs.DescribeTaskDefinitionAsync(new DescribeTaskDefinitionRequest { TaskDefinition = named }, cancellationToken).ConfigureAwait(false)).TaskDefinition;
+        }
+        catch (Slipway.Aws.ClientException error)
+        {
+            throw new EcsDeployException($"The rollback target '{named}' is not a registered task definition: ECS says \"{error.ServiceMessage}\". " +
+                $"Give family:revision (or the ARN) of a registered revision{running}; nothing was changed.");
+        }
+
+        return definition.Status == "INACTIVE"
+            ? throw new EcsDeployException($"The rollback target '{named}' is deregistered (INACTIVE), so ECS does not start new tasks of it. Give an ACTIVE revision{running}; nothing was changed.")
+            : definition.TaskDefinitionArn ?? named;
+    }
 }

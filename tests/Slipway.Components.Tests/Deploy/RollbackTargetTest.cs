@@ -38,7 +38,9 @@ public sealed class RollbackTargetTest
         var rollback = deploy.Run("Rollback", "--rollback-to", $"{deploy.Service}:99");
 
         Assert.True(rollback.Code != 0, rollback.Output);
-        Assert.Contains($"'{deploy.Service}:99'", rollback.Output);
+        Assert.Contains($"The rollback target '{deploy.Service}:99' is not a registered task definition", rollback.Output);
+        Assert.Contains("Give family:revision (or the ARN) of a registered revision", rollback.Output);
+        Assert.DoesNotContain("UpdateService", rollback.Build.Calls.Operations);
         Assert.Equal(before.TaskDefinition, (await deploy.DescribeAsync()).TaskDefinition);
     }
 }

@@ -185,7 +185,7 @@ public sealed class DeployTest(LocalEcsFixture local, ITestOutputHelper output) 
         Assert.Equal(DeployStatus.DryRun, result.Status);
         Assert.Contains(v2.Split('/')[^1], result.Message);
         Assert.Equal(RollbackStatus.DryRun, rollback.Status);
-        Assert.Equal(["DescribeServices", "DescribeServices"], handler.Operations);
+        Assert.Equal(["DescribeServices", "DescribeServices", "DescribeTaskDefinition"], handler.Operations); // a named rollback target is described first: reads only
         Assert.Equal(before, (await LocalEcsFixture.DescribeAsync(ecs, name)).PrimaryDeployment!.Id);
         Assert.Equal("v1", await HttpdImage.GetVersionAsync(port));
     }
