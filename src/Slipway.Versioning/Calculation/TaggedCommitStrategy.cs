@@ -16,9 +16,12 @@ internal static class TaggedCommitStrategy
         var seen = new HashSet<(string Tag, string Source)>();
         SemanticVersion? threshold = null;
         // Newest tagged commit first; as GitVersion does, an older tag whose major bump cannot reach what a newer tag gives is passed over.
-        foreach (var (tag, source) in Tags(context, configuration).Where(x => x.Source.Time <= context.Head.Time && !context.IsIgnored(x.Source)).OrderByDescending(x => x.Source.Time))
+        // As GitVersion: the source is always the tagged commit; the date a tag is filtered and ordered by is that of the commit it was
+        // found through (a merge target's parent), and tags on main and release branches count whatever their date.
+        foreach (var (tag, found, dated) in Tags(context, configuration).Where(x => (!x.Dated || x.Found.Time <= context.Head.Time) && !context.IsIgnored(x.Tag.Commit)).OrderByDescending(x => x.Found.Time))
         {
-            if (!seen.Add((tag.Tag.CanonicalName, source.Sha)))
+            var source = tag.Commit;
+            if (!seen.Add((tag.Tag.CanonicalName, found.Sha)))
                 continue;
             if (tag.Version.IsPreRelease && !string.Equals(tag.Version.Label ?? "", label ?? tag.Version.Label ?? "", StringComparison.OrdinalIgnoreCase))
                 continue;
@@ -32,37 +35,32 @@ internal static class TaggedCommitStrategy
         }
     }
 
-    private static IEnumerable<(VersionTag Tag, Commit Source)> Tags(VersionContext context, EffectiveConfiguration configuration)
+    private static IEnumerable<(VersionTag Tag, Commit Found, bool Dated)> Tags(VersionContext context, EffectiveConfiguration configuration)
     {
         var repository = context.Repository;
         foreach (var tag in context.VersionTags)
         {
             if (repository.IsAncestor(tag.Commit, context.Head))
             {
-                yield return (tag, tag.Commit);
+                yield return (tag, tag.Commit, true);
+                continue;
+            }
+
+            var seesMain = !configuration.IsMainBranch && !configuration.IsReleaseBranch;
+            if ((seesMain && context.BranchTips("main").Any(x => repository.IsAncestor(tag.Commit, x))) ||
+                (configuration.TracksReleaseBranches && context.BranchTips("release").Any(x => repository.IsAncestor(tag.Commit, x))))
+            {
+                yield return (tag, tag.Commit, false);
                 continue;
             }
 
             if (configuration.TrackMergeTarget)
             {
-                // The merged side: of the tagged merge's parents in HEAD's history, the newest (main's own earlier commit is usually in it too).
+                // Found through the merged side: of the tagged merge's parents in HEAD's history, the newest.
                 var parent = tag.Commit.Parents.Where(x => repository.IsAncestor(x, context.Head)).MaxBy(x => x.Time);
                 if (parent is not null)
-                {
-                    yield return (tag, parent);
-                    continue;
-                }
+                    yield return (tag, parent, true);
             }
-
-            var seesMain = !configuration.IsMainBranch && !configuration.IsReleaseBranch;
-            if (seesMain && context.BranchTips("main").Any(x => repository.IsAncestor(tag.Commit, x)))
-            {
-                yield return (tag, tag.Commit);
-                continue;
-            }
-
-            if (configuration.TracksReleaseBranches && context.BranchTips("release").Any(x => repository.IsAncestor(tag.Commit, x)))
-                yield return (tag, tag.Commit);
         }
     }
 }

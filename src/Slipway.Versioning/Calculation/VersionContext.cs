@@ -60,6 +60,32 @@ internal sealed class VersionContext
         return _tipsByKind.TryGetValue(kind, out var tips) ? tips : [];
     }
 
+    /// <summary>
+    /// Where <paramref name="branchTip"/>'s branch left the branch at <paramref name="currentTip"/>, as GitVersion finds it: the git merge-base,
+    /// moved back past every commit of the current branch that merged it forward (a release merged back into develop does not make the
+    /// release's tip the fork point); null when they share no history.
+    /// </summary>
+    public Commit? BranchMergeBase(Commit branchTip, Commit currentTip)
+    {
+        // A current tip that merged the branch itself is looked at from its first parent.
+        var other = currentTip.Parents.Contains(branchTip) ? currentTip.Parents[0] : currentTip;
+        var mergeBase = Repository.MergeBase(branchTip, other);
+        while (mergeBase is not null)
+        {
+            var forward = Repository.CommitsBetween(mergeBase, other).FirstOrDefault(x => x.Parents.Contains(mergeBase));
+            if (forward is null)
+                break;
+            var before = forward.Parents[0];
+            var earlier = Repository.MergeBase(branchTip, before);
+            if (earlier is null || earlier.Equals(mergeBase))
+                break;
+            mergeBase = earlier;
+            other = before;
+        }
+
+        return mergeBase;
+    }
+
     /// <summary>Whether a commit is excluded by <c>ignore:</c> (sha list, commits-before).</summary>
     public bool IsIgnored(Commit commit) =>
         (Configuration.IgnoreCommitsBefore is { } before && commit.Time <= before) ||
