@@ -32,7 +32,8 @@ internal static class EffectiveConfigurationFinder
             {
                 foreach (var source in sources)
                 {
-                    traversed.Add(BranchMatcher.ShortName(source.FriendlyName));
+                    if (!traversed.Add(BranchMatcher.ShortName(source.FriendlyName)))
+                        continue;
                     var sourceConfiguration = context.Configuration.ForBranch(source.FriendlyName);
                     Visit(context, EffectiveConfiguration.Inherit(configuration, sourceConfiguration), source.Target, source, traversed, result);
                 }
@@ -47,7 +48,12 @@ internal static class EffectiveConfigurationFinder
         result.Add(EffectiveConfiguration.Resolve(configuration, branch, context.Configuration, IncrementStrategy.Patch));
     }
 
-    /// <summary>The nearest branches of the configured source kinds: by merge-base, newest first; farther ones already contained in a nearer one are dropped.</summary>
+    /// <summary>
+    /// The branches of the configured source kinds the current one was taken from, as GitVersion finds them: each one's fork point
+    /// (<see cref="VersionContext.BranchMergeBase"/>), newest first; an older fork point inside a newer source's history is dropped, others
+    /// all stay (a pull request merging a hotfix into develop has both as sources). Of the
+    /// branches sharing a fork point, those whose tip is that commit are preferred.
+    /// </summary>
     private static List<GitReference> SourceBranches(VersionContext context, BranchConfiguration configuration, Commit tip, HashSet<string> traversed)
     {
         var allowed = configuration.SourceBranches?
@@ -63,25 +69,34 @@ internal static class EffectiveConfigurationFinder
             var kind = context.Configuration.ForBranch(name);
             if (allowed is not null && !allowed.Any(x => x.Name == kind.Name))
                 continue;
-            if (context.Repository.MergeBase(branch.Target, tip) is { } mergeBase)
+            if (context.BranchMergeBase(tip, branch.Target) is { } mergeBase)
                 candidates.Add((branch, mergeBase));
         }
 
         candidates = candidates.OrderByDescending(x => x.MergeBase.Time).ThenBy(x => x.Branch.FriendlyName, StringComparer.Ordinal).ToList();
-        var kept = new List<(GitReference Branch, Commit MergeBase)>();
-        foreach (var candidate in candidates)
+        var kept = candidates.Where((candidate, index) => index == 0 || !InNewerSource(context, candidates, candidate)).ToList();
+        var result = new List<GitReference>();
+        foreach (var group in kept.GroupBy(x => x.MergeBase))
         {
-            if (kept.Any(x => x.MergeBase != candidate.MergeBase && context.Repository.IsAncestor(candidate.MergeBase, x.Branch.Target)))
-                continue;
-            kept.Add(candidate);
+            var atForkPoint = group.Where(x => x.Branch.Target.Equals(group.Key)).ToList();
+            result.AddRange((atForkPoint.Count > 0 ? atForkPoint : group.ToList()).Select(x => x.Branch));
         }
 
-        if (kept.Count == 0)
-            return [];
-        var nearest = kept[0].MergeBase;
-        var group = kept.Where(x => x.MergeBase == nearest).ToList();
-        var atForkPoint = group.Where(x => x.Branch.Target == nearest).ToList();
-        return (atForkPoint.Count > 0 ? atForkPoint : group).Select(x => x.Branch).ToList();
+        return result.Distinct().ToList();
+    }
+
+    // A newer candidate's branch (before the first one sharing this fork point) contains the fork point.
+    private static bool InNewerSource(VersionContext context, List<(GitReference Branch, Commit MergeBase)> candidates, (GitReference Branch, Commit MergeBase) candidate)
+    {
+        foreach (var newer in candidates)
+        {
+            if (newer.MergeBase.Equals(candidate.MergeBase))
+                return false;
+            if (context.Repository.IsAncestor(candidate.MergeBase, newer.Branch.Target))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>Local branches, and remote-tracking ones whose name no local branch has.</summary>

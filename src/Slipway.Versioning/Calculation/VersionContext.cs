@@ -61,14 +61,15 @@ internal sealed class VersionContext
     }
 
     /// <summary>
-    /// Where <paramref name="branchTip"/>'s branch left the branch at <paramref name="currentTip"/>, as GitVersion finds it: the git merge-base,
-    /// moved back past every commit of the current branch that merged it forward (a release merged back into develop does not make the
-    /// release's tip the fork point); null when they share no history.
+    /// Where the branches at <paramref name="first"/> and <paramref name="second"/> parted, as GitVersion's MergeBaseFinder finds it: the
+    /// git merge-base, moved back past every commit of <paramref name="second"/>'s side that merged it forward (a release merged back into
+    /// develop does not make the release's tip the fork point); null when they share no history.
     /// </summary>
-    public Commit? BranchMergeBase(Commit branchTip, Commit currentTip)
+    public Commit? BranchMergeBase(Commit first, Commit second)
     {
-        // A current tip that merged the branch itself is looked at from its first parent.
-        var other = currentTip.Parents.Contains(branchTip) ? currentTip.Parents[0] : currentTip;
+        var branchTip = first;
+        // A second tip that merged the first one itself is looked at from its first parent.
+        var other = second.Parents.Contains(branchTip) ? second.Parents[0] : second;
         var mergeBase = Repository.MergeBase(branchTip, other);
         while (mergeBase is not null)
         {

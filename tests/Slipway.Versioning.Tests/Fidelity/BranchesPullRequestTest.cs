@@ -1,0 +1,23 @@
+using Slipway.Versioning.Tests.Git;
+
+namespace Slipway.Versioning.Tests.Fidelity;
+
+/// <summary>Pull-request merge branches take the version of what the merge brings in; expected values printed by GitVersion 6.8.2 on the same histories.</summary>
+public class BranchesPullRequestTest
+{
+    // main tagged 1.0.0, develop 2 commits; the source branch gets one commit, and the pull request merges it into the target.
+    // A hotfix merged into develop: both merged tips are sources, develop's minor wins over the hotfix's patch.
+    [Theory]
+    [InlineData("feature/big", "develop", "big +semver: major", "pull/3/merge", "2.0.0-PullRequest3.4", 4)] // GitVersion 6.8.2 prints 2.0.0-PullRequest3.4, source 1.0.0, 4 commits
+    [InlineData("hotfix/1.0.1", "main", "fix", "pull/4/merge", "1.0.1-PullRequest4.2", 2)] // GitVersion 6.8.2 prints 1.0.1-PullRequest4.2, source 1.0.0, 2 commits
+    [InlineData("hotfix/1.0.1", "develop", "fix", "pull-requests/6/merge", "1.1.0-PullRequest6.4", 4)] // GitVersion 6.8.2 prints 1.1.0-PullRequest6.4, source 1.0.0, 4 commits
+    public async Task TestPullRequest_TakesTheVersionOfWhatItMerges(string source, string target, string message, string pullRequest, string fullSemVer, int commits)
+    {
+        using var repo = BranchesHistories.MainTaggedWithDevelop();
+        repo.Branch(source, source.StartsWith("hotfix/", StringComparison.Ordinal) ? "main" : "develop");
+        repo.MakeCommit(message);
+        repo.Branch(pullRequest, target);
+        repo.Merge(source, $"Merge {source} into {target}");
+        await repo.AssertVersion(fullSemVer, "1.0.0", commits);
+    }
+}
