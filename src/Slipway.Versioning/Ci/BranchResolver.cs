@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Slipway.Versioning.Configuration;
+using Slipway.Versioning.Git;
 
 namespace Slipway.Versioning.Ci;
 
@@ -81,6 +83,34 @@ public static partial class BranchResolver
             value = value["refs/heads/".Length..];
         return value.Length == 0 ? null : value;
     }
+
+    /// <summary>
+    /// The branch of a detached HEAD: the single branch containing it (its tip at HEAD first). With several or none, a HEAD that carries a
+    /// stable version tag needs no branch: GitVersion's <c>(no branch)</c>, whose version is the tag's. Otherwise an error asking for the branch.
+    /// </summary>
+    internal static ResolvedBranch ForDetachedHead(GitRepository repository, Commit head, GitVersionConfiguration configuration)
+    {
+        var containing = repository.BranchesContaining(head)
+            .Where(x => x.Target == head)
+            .Select(x => BranchMatcher.ShortName(x.FriendlyName))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (containing.Count == 0)
+            containing = repository.BranchesContaining(head).Select(x => BranchMatcher.ShortName(x.FriendlyName)).Distinct(StringComparer.Ordinal).ToList();
+        if (containing.Count == 1)
+            return new ResolvedBranch(containing[0], "the only branch containing the detached HEAD");
+        var tag = repository.Tags
+            .Where(x => x.Target == head)
+            .FirstOrDefault(x => SemanticVersion.TryParse(x.FriendlyName, configuration.TagPrefix, configuration.SemanticVersionFormat, out var version) && !version!.IsPreRelease);
+        if (tag is not null)
+            return new ResolvedBranch(NoBranch, $"the detached HEAD's version tag '{tag.FriendlyName}'");
+        throw new VersioningException(
+            $"HEAD ({head.ShortSha}) is detached and {(containing.Count == 0 ? "no branch contains it" : $"several branches contain it ({string.Join(", ", containing)})")}, " +
+            "so the branch being built is unknown. Pass the branch explicitly (slipway version --branch NAME, or the build's --branch parameter).");
+    }
+
+    /// <summary>GitVersion's branch name for a detached HEAD it cannot place on one branch.</summary>
+    public const string NoBranch = "(no branch)";
 
     private static string StripRemote(string branch) => branch.StartsWith("origin/", StringComparison.Ordinal) ? branch["origin/".Length..] : branch;
 
