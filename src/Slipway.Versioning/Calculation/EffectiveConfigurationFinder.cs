@@ -50,8 +50,8 @@ internal static class EffectiveConfigurationFinder
 
     /// <summary>
     /// The branches of the configured source kinds the current one was taken from, as GitVersion finds them: each one's fork point
-    /// (<see cref="VersionContext.BranchMergeBase"/>), newest first; an older fork point inside a newer source's history is dropped, others
-    /// all stay (a pull request merging a hotfix into develop has both as sources). Of the
+    /// (<see cref="VersionContext.BranchMergeBase"/>), newest first; an older fork point inside a newer source's history is dropped unless
+    /// the current history merged that very commit (a pull request of a release into develop has both as sources), others all stay. Of the
     /// branches sharing a fork point, those whose tip is that commit are preferred.
     /// </summary>
     private static List<GitReference> SourceBranches(VersionContext context, BranchConfiguration configuration, Commit tip, HashSet<string> traversed)
@@ -74,7 +74,7 @@ internal static class EffectiveConfigurationFinder
         }
 
         candidates = candidates.OrderByDescending(x => x.MergeBase.Time).ThenBy(x => x.Branch.FriendlyName, StringComparer.Ordinal).ToList();
-        var kept = candidates.Where((candidate, index) => index == 0 || !InNewerSource(context, candidates, candidate)).ToList();
+        var kept = candidates.Where((candidate, index) => index == 0 || MergedDirectly(context, candidate.MergeBase, tip) || !InNewerSource(context, candidates, candidate)).ToList();
         var result = new List<GitReference>();
         foreach (var group in kept.GroupBy(x => x.MergeBase))
         {
@@ -98,6 +98,10 @@ internal static class EffectiveConfigurationFinder
 
         return false;
     }
+
+    // A merge in the current history has the fork point itself as a parent: that branch was merged in directly, so it stays a source.
+    private static bool MergedDirectly(VersionContext context, Commit mergeBase, Commit tip) =>
+        context.Repository.CommitsBetween(mergeBase, tip).Any(x => x.IsMerge && x.Parents.Contains(mergeBase));
 
     /// <summary>Local branches, and remote-tracking ones whose name no local branch has.</summary>
     public static IEnumerable<GitReference> DistinctBranches(GitRepository repository)
