@@ -30,6 +30,21 @@ public class BranchesDetachedTest
         Assert.Equal($"1.1.0+Branch.-no-branch-.Sha.{repo.Sha()}", result.Variables["InformationalVersion"]);
     }
 
+    // One branch's tip is HEAD but main contains it too: GitVersion does not prefer the tip, and the tag decides.
+    [Fact]
+    public async Task TestDetachedHeadWithAVersionTagAtOneBranchTip_IsStillTheTagsVersion()
+    {
+        using var repo = DetachedAtTaggedMerge(annotated: false);
+        repo.Run("branch", "-q", "-D", "develop2");
+        repo.Branch("feature/x", "1.1.0", checkout: false);
+        repo.Checkout("main");
+        repo.MakeCommit("after the tag");
+        repo.Detach("1.1.0");
+        // GitVersion 6.8.2 prints 1.1.0 on branch "(no branch)", source HEAD, 0 commits.
+        var result = await repo.AssertVersion("1.1.0", "HEAD", 0);
+        Assert.Equal(BranchResolver.NoBranch, result.Variables.BranchName);
+    }
+
     // A deliberate difference: GitVersion 6.8.2 prints 1.2.0--no-branch-.1+0 here (a version no build should ship); Slipway asks for the branch.
     [Fact]
     public async Task TestDetachedHeadWithoutATag_AsksForTheBranch()
