@@ -27,7 +27,9 @@ internal static class EffectiveConfigurationFinder
     {
         if (configuration.Increment is null or IncrementStrategy.Inherit)
         {
-            var sources = SourceBranches(context, configuration, tip, traversed);
+            // The kinds to look for are the visited branch's own, not those inherited from the child (GitVersion's SourceBranchFinder).
+            var own = branch is null ? context.BranchConfiguration : context.Configuration.ForBranch(branch.FriendlyName);
+            var sources = SourceBranches(context, own, tip, traversed);
             if (sources.Count > 0)
             {
                 foreach (var source in sources)

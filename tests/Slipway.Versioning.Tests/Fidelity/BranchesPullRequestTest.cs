@@ -23,4 +23,21 @@ public class BranchesPullRequestTest
         repo.Merge(source, $"Merge {source} into {target}");
         await repo.AssertVersion(fullSemVer, sourceRevision, commits);
     }
+
+    // The hotfix inherits with its own source kinds (main, support), not the pull request's: develop and release/1.1.0 do not raise it.
+    [Fact]
+    public async Task TestPullRequestOfAHotfixIntoMovedMain_InheritsOnlyFromMain()
+    {
+        using var repo = BranchesHistories.MainTaggedWithDevelop();
+        repo.Branch("release/1.1.0");
+        repo.MakeCommit("release");
+        repo.Branch("hotfix/1.0.1", "main");
+        repo.MakeCommit("fix");
+        repo.Checkout("main");
+        repo.MakeCommit("main 2");
+        repo.Branch("pull/15/merge");
+        repo.Merge("hotfix/1.0.1", "Merge hotfix/1.0.1 into main");
+        // GitVersion 6.8.2 prints 1.0.1-PullRequest15.3, source 1.0.0, 3 commits.
+        await repo.AssertVersion("1.0.1-PullRequest15.3", "1.0.0", 3);
+    }
 }
