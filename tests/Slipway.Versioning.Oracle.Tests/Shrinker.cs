@@ -13,20 +13,23 @@ public static class Shrinker
     public sealed record Shrunk(IReadOnlyList<HistoryStep> Steps, CheckpointResult Result, int Trials);
 
     /// <summary>Shrinks the steps up to and including <paramref name="lastStep"/> of <paramref name="history"/> while <see cref="DisagreementKind"/> stays <paramref name="kind"/>.</summary>
-    public static async Task<Shrunk> ShrinkAsync(GeneratedHistory history, int lastStep, string kind, int maxTrials = 150, CancellationToken cancellationToken = default)
+    public static Task<Shrunk> ShrinkAsync(GeneratedHistory history, int lastStep, string kind, int maxTrials = 150, CancellationToken cancellationToken = default) =>
+        ShrinkAsync(history.Seed, history.Steps.Take(lastStep + 1).ToList(), result => DisagreementKind.Of(result) == kind, maxTrials, cancellationToken);
+
+    /// <summary>Shrinks <paramref name="steps"/> while <paramref name="shows"/> holds for both tools' answers at the end of the replayed steps.</summary>
+    public static async Task<Shrunk> ShrinkAsync(int seed, IReadOnlyList<HistoryStep> steps, Func<CheckpointResult, bool> shows, int maxTrials, CancellationToken cancellationToken = default)
     {
         var trials = 0;
-        async Task<(IReadOnlyList<HistoryStep> Played, CheckpointResult Result)?> Shows(IReadOnlyList<HistoryStep> steps)
+        async Task<(IReadOnlyList<HistoryStep> Played, CheckpointResult Result)?> Shows(IReadOnlyList<HistoryStep> candidate)
         {
             trials++;
             using var replay = new HistoryReplay();
-            var played = steps.Where(step => replay.Play(step) is null).ToList();
-            var result = await DifferentialRun.CompareAsync(replay, history.Seed, -1, played.Count - 1, cancellationToken);
-            return DisagreementKind.Of(result) == kind ? (played, result) : null;
+            var played = candidate.Where(step => replay.Play(step) is null).ToList();
+            var result = await DifferentialRun.CompareAsync(replay, seed, -1, played.Count - 1, cancellationToken);
+            return shows(result) ? (played, result) : null;
         }
 
-        var first = await Shows(history.Steps.Take(lastStep + 1).ToList())
-                    ?? throw new InvalidOperationException($"Seed {history.Seed} step {lastStep} does not show '{kind}' when replayed.");
+        var first = await Shows(steps) ?? throw new InvalidOperationException($"Seed {seed}'s {steps.Count} steps do not show the disagreement when replayed.");
         var current = first.Played;
         var best = first.Result;
         var granularity = 2;
