@@ -28,7 +28,7 @@ public static class AgreementReport
         var all = results.Count(x => x.Disagreements.Count == 0);
         var forgiven = results.Count(x => x.Disagreements.Count == 0 && CheckpointResult.Compare(x.Seed, x.Checkpoint, x.GitVersion, x.Slipway).Count > 0);
         text.Append(CultureInfo.InvariantCulture,
-            $"{results.Count} checkpoints over {results.Select(x => x.Seed).Distinct().Count()} seeds; every variable agrees at {all} ({Percent(all, results.Count)}), {forgiven} of them by a deliberate difference\n");
+            $"{results.Count} checkpoints over {results.Select(x => x.Seed).Distinct().Count()} seeds; every variable agrees at {all} ({Percent(all, results.Count)}), {forgiven} of them by a deliberate difference; both tools refused at {results.Count(x => x.GitVersion.Error is not null && x.Slipway.Error is not null)}\n");
         foreach (var (variable, agreeing, total) in PerVariable(results))
             text.Append(CultureInfo.InvariantCulture, $"  {variable,-28} {Percent(agreeing, total),7}  ({agreeing}/{total})\n");
         text.Append("Disagreement kinds (HEAD's branch kind: most telling variable):\n");
