@@ -27,4 +27,24 @@ public class SourcesTaggedCommitTest
         Assert.Equal("1.1.0", variables["VersionSourceSemVer"]);
         Assert.Equal(repo.Sha("1.1.0"), variables["VersionSourceSha"]);
     }
+
+    // History: main "init"; develop from it; release/1.1.0 from develop with "r1" tagged 1.1.0 (annotated); the release branch
+    // deleted; develop gets "d1". Only develop's merge-target view sees the tag (its parent "init" is in develop's history);
+    // GitVersion 6.8.2 prints FullSemVer 1.2.0-alpha.1 and VersionSourceSha the tagged commit's, not "init"'s.
+    [Fact]
+    public async Task TestDevelop_MergeTargetTagNamesTheTaggedCommit()
+    {
+        using var repo = new TestRepository();
+        repo.MakeCommit("init");
+        repo.Branch("develop");
+        repo.Branch("release/1.1.0");
+        repo.MakeCommit("r1");
+        repo.Tag("1.1.0", annotated: true);
+        repo.Checkout("develop");
+        repo.Run("branch", "-q", "-D", "release/1.1.0");
+        repo.MakeCommit("d1");
+        var variables = await repo.Variables();
+        Assert.Equal("1.2.0-alpha.1", variables.FullSemVer);
+        Assert.Equal(repo.Sha("1.1.0"), variables["VersionSourceSha"]);
+    }
 }
