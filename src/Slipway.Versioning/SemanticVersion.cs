@@ -53,8 +53,8 @@ public sealed partial record SemanticVersion : IComparable<SemanticVersion>
         var value = text.Trim();
         if (!string.IsNullOrEmpty(tagPrefix))
         {
-            // As GitVersion: a tag must start with the prefix (the default [vV]? also matches nothing).
-            var prefix = Regex.Match(value, "^(" + tagPrefix + ")", RegexOptions.CultureInvariant);
+            // As GitVersion: a tag must start with the prefix (the default [vV]? also matches nothing), in any case.
+            var prefix = Regex.Match(value, "^(" + tagPrefix + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             if (!prefix.Success)
                 return false;
             value = value[prefix.Length..];

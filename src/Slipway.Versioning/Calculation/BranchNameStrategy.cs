@@ -36,8 +36,8 @@ internal static class BranchNameStrategy
             if (!match.Success)
                 continue;
             var text = match.Groups["version"].Success ? match.Groups["version"].Value : match.Value;
-            // Branch names are not tags: the pattern's own optional v is the only prefix.
-            if (SemanticVersion.TryParse(text, "[vV]?", context.Configuration.SemanticVersionFormat, out var version))
+            // GitVersion parses it as it parses a tag, with the tag prefix: a prefix that must be there (version-) leaves branch names without versions.
+            if (SemanticVersion.TryParse(text, context.Configuration.TagPrefix, context.Configuration.SemanticVersionFormat, out var version))
                 return version;
         }
 

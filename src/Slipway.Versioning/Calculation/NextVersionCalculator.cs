@@ -27,9 +27,10 @@ internal static class NextVersionCalculator
         var candidates = new List<BaseVersion>();
         foreach (var configuration in configurations)
         {
-            var found = TaggedCommitStrategy.Get(context, configuration)
-                .Concat(NextVersionStrategy.Get(context, configuration))
+            // GitVersion's strategy order (its types' order in its assembly): among candidates reaching the same version, the first names VersionSourceSemVer.
+            var found = NextVersionStrategy.Get(context, configuration)
                 .Concat(MergeMessageStrategy.Get(context, configuration))
+                .Concat(TaggedCommitStrategy.Get(context, configuration))
                 .Concat(TrackedReleaseBranchStrategy.Get(context, configuration))
                 .Concat(BranchNameStrategy.Get(context, configuration))
                 .Where(x => x.Source is null || !context.IsIgnored(x.Source))

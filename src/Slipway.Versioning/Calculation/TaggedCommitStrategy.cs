@@ -5,23 +5,24 @@ namespace Slipway.Versioning.Calculation;
 
 /// <summary>
 /// Version tags as base versions: tags in HEAD's history; with track-merge-target, tags on merge commits elsewhere that merged a commit of HEAD's history;
-/// branches that are neither main nor release also see main/support tags, and branches tracking release branches see release/hotfix tags. Only tags not newer than HEAD,
-/// whose pre-release label (if any) is the branch's label.
+/// branches that are neither main nor release also see main/support tags, and branches tracking release branches see release/hotfix tags, whose pre-release label (if any)
+/// is the branch's label. Tags of HEAD's history and merge targets only when not newer than HEAD; as in GitVersion, main and release branches' tags whatever their date.
 /// </summary>
 internal static class TaggedCommitStrategy
 {
     public static IEnumerable<BaseVersion> Get(VersionContext context, EffectiveConfiguration configuration)
     {
         var label = context.Label(configuration);
-        var seen = new HashSet<(string Tag, string Source)>();
+        var seen = new HashSet<string>();
         SemanticVersion? threshold = null;
         // Newest tagged commit first; as GitVersion does, an older tag whose major bump cannot reach what a newer tag gives is passed over.
-        // As GitVersion: the source is always the tagged commit; the date a tag is filtered and ordered by is that of the commit it was
-        // found through (a merge target's parent), and tags on main and release branches count whatever their date.
-        foreach (var (tag, found, dated) in Tags(context, configuration).Where(x => (!x.Dated || x.Found.Time <= context.Head.Time) && !context.IsIgnored(x.Tag.Commit)).OrderByDescending(x => x.Found.Time))
+        // The source is always the tagged commit, as GitVersion names it, even when a merge target's parent is what brings the tag in.
+        foreach (var (tag, key, _) in Tags(context, configuration)
+                     .Where(x => (!x.Dated || x.Key.Time <= context.Head.Time) && !context.IsIgnored(x.Key) && !context.IsIgnored(x.Tag.Commit))
+                     .OrderByDescending(x => x.Key.Time))
         {
             var source = tag.Commit;
-            if (!seen.Add((tag.Tag.CanonicalName, found.Sha)))
+            if (!seen.Add(tag.Tag.CanonicalName))
                 continue;
             if (tag.Version.IsPreRelease && !string.Equals(tag.Version.Label ?? "", label ?? tag.Version.Label ?? "", StringComparison.OrdinalIgnoreCase))
                 continue;
@@ -35,7 +36,8 @@ internal static class TaggedCommitStrategy
         }
     }
 
-    private static IEnumerable<(VersionTag Tag, Commit Found, bool Dated)> Tags(VersionContext context, EffectiveConfiguration configuration)
+    /// <summary>The tags a branch sees, each with the commit that brings it in (dates and orders it); <c>Dated</c>: only when that is not newer than HEAD.</summary>
+    private static IEnumerable<(VersionTag Tag, Commit Key, bool Dated)> Tags(VersionContext context, EffectiveConfiguration configuration)
     {
         var repository = context.Repository;
         foreach (var tag in context.VersionTags)
@@ -46,21 +48,25 @@ internal static class TaggedCommitStrategy
                 continue;
             }
 
+            if (configuration.TrackMergeTarget)
+            {
+                // The merged side: of the tagged merge's parents in HEAD's history, the newest (main's own earlier commit is usually in it too).
+                var parent = tag.Commit.Parents.Where(x => repository.IsAncestor(x, context.Head)).MaxBy(x => x.Time);
+                if (parent is not null)
+                {
+                    yield return (tag, parent, true);
+                }
+            }
+
             var seesMain = !configuration.IsMainBranch && !configuration.IsReleaseBranch;
-            if ((seesMain && context.BranchTips("main").Any(x => repository.IsAncestor(tag.Commit, x))) ||
-                (configuration.TracksReleaseBranches && context.BranchTips("release").Any(x => repository.IsAncestor(tag.Commit, x))))
+            if (seesMain && context.BranchTips("main").Any(x => repository.IsAncestor(tag.Commit, x)))
             {
                 yield return (tag, tag.Commit, false);
                 continue;
             }
 
-            if (configuration.TrackMergeTarget)
-            {
-                // Found through the merged side: of the tagged merge's parents in HEAD's history, the newest.
-                var parent = tag.Commit.Parents.Where(x => repository.IsAncestor(x, context.Head)).MaxBy(x => x.Time);
-                if (parent is not null)
-                    yield return (tag, parent, true);
-            }
+            if (configuration.TracksReleaseBranches && context.BranchTips("release").Any(x => repository.IsAncestor(tag.Commit, x)))
+                yield return (tag, tag.Commit, false);
         }
     }
 }

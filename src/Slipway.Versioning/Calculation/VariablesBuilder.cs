@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Slipway.Versioning.Configuration;
 using Slipway.Versioning.Git;
 
 namespace Slipway.Versioning.Calculation;
@@ -15,10 +17,12 @@ internal static class VariablesBuilder
         var preReleaseTag = version.PreReleaseTag;
         var semVer = version.ToString();
         var metadata = computed.BuildMetaData?.ToString(CultureInfo.InvariantCulture) ?? "";
-        var fullMetadata = string.Join('.', new[] { metadata, "Branch", escapedBranch, "Sha", head.Sha }.Where(x => x.Length > 0));
-        var weight = version.Number is { } number
-            ? number + computed.Configuration.PreReleaseWeight
-            : context.Configuration.TagPreReleaseWeight;
+        // Build metadata may hold dots, so GitVersion keeps them there (Branch.hotfix-0.1.1) where EscapedBranchName has none.
+        var metadataBranch = Regex.Replace(branch, "[^0-9A-Za-z.-]", "-");
+        var fullMetadata = string.Join('.', new[] { metadata, "Branch", metadataBranch, "Sha", head.Sha }.Where(x => x.Length > 0));
+        // GitVersion weighs with the current branch's own setting (or the top level's), never one inherited from the branch it came from.
+        var ownWeight = context.BranchConfiguration.PreReleaseWeight ?? context.Configuration.PreReleaseWeight ?? 0;
+        var weight = version.Number is { } number ? number + ownWeight : context.Configuration.TagPreReleaseWeight;
         var label = version.Label ?? "";
         string I(long value) => value.ToString(CultureInfo.InvariantCulture);
         return new VersionVariables(new Dictionary<string, string?>
@@ -47,9 +51,10 @@ internal static class VariablesBuilder
             ["ShortSha"] = head.ShortSha,
             ["UncommittedChanges"] = I(uncommittedChanges),
             ["VersionSourceDistance"] = I(computed.CommitsSinceSource),
-            ["VersionSourceIncrement"] = computed.Increment.ToString(),
+            // GitVersion 6.8.2 rebuilds the chosen base version without its increment before writing this: it is always None.
+            ["VersionSourceIncrement"] = nameof(IncrementStrategy.None),
             ["VersionSourceSemVer"] = computed.BaseVersion?.ToString(),
-            ["VersionSourceSha"] = computed.Source?.Sha,
+            ["VersionSourceSha"] = computed.Source?.Sha ?? "",
             ["WeightedPreReleaseNumber"] = I(weight),
         });
     }

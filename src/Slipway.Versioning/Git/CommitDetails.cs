@@ -45,13 +45,13 @@ internal sealed class CommitDetails(string directory, IReadOnlySet<int> referenc
         }
     }
 
-    /// <summary>The details of the newest <see cref="RecentCount"/> commits of HEAD's history, in the detailed format of <see cref="CommitLog"/>; run while the graph loads.</summary>
+    /// <summary>The details of the newest <see cref="RecentCount"/> commits of <paramref name="head"/>'s history (a sha, or <c>HEAD</c>), in the detailed format of <see cref="CommitLog"/>; run while the graph loads.</summary>
     /// <remarks>
     /// A version computation reads the messages of about that many of them (bump messages after recent candidates,
     /// merge messages back to the last five releases): loaded beside rev-list, on another core, they cost no time after it.
     /// </remarks>
-    public static async Task<string> LoadRecentAsync(string directory, string headSha, CancellationToken cancellationToken) =>
-        (await GitCli.RunAsync(directory, CommitLog.RecentArguments(headSha, RecentCount), cancellationToken).ConfigureAwait(false)).StandardOutput;
+    public static async Task<string> LoadRecentAsync(string directory, string head, CancellationToken cancellationToken) =>
+        (await GitCli.RunAsync(directory, CommitLog.RecentArguments(head, RecentCount), cancellationToken).ConfigureAwait(false)).StandardOutput;
 
     /// <summary>Loads the details of the commits <paramref name="indices"/> that have none yet, with one git run; blocks while git runs.</summary>
     public void LoadAll(CommitGraph graph, IEnumerable<int> indices)

@@ -26,20 +26,23 @@ internal static class CommitLog
     /// <summary>Arguments for <c>git</c> printing, in the detailed format, the commits whose shas are on standard input.</summary>
     public static string[] DetailsArguments { get; } = ["rev-list", "--no-walk=unsorted", "--stdin", .. DetailedFormat];
 
-    /// <summary>Arguments for <c>git</c> printing, in the detailed format, the newest <paramref name="count"/> commits of <paramref name="sha"/>'s history.</summary>
-    public static string[] RecentArguments(string sha, int count) =>
-        ["rev-list", $"--max-count={count}", .. DetailedFormat, sha];
+    /// <summary>Arguments for <c>git</c> printing, in the detailed format, the newest <paramref name="count"/> commits of <paramref name="head"/>'s history (a sha, or <c>HEAD</c>: see <see cref="Head"/>).</summary>
+    public static string[] RecentArguments(string head, int count) =>
+        ["rev-list", $"--max-count={count}", .. DetailedFormat, .. Head(head)];
 
-    /// <summary>Every commit reachable from a branch, remote-tracking branch or tag, and from <paramref name="headSha"/> when given.</summary>
-    public static async Task<CommitGraph> LoadAsync(string directory, string? headSha, bool withDetails, CancellationToken cancellationToken)
+    /// <summary>Every commit reachable from a branch, remote-tracking branch or tag, and from <paramref name="head"/> (a sha, or <c>HEAD</c>: see <see cref="Head"/>) when given.</summary>
+    public static async Task<CommitGraph> LoadAsync(string directory, string? head, bool withDetails, CancellationToken cancellationToken)
     {
         // Not --all: refs/notes, refs/stash and the like hold history no version depends on.
         string[] arguments = ["rev-list", "--branches", "--remotes", "--tags", .. withDetails ? DetailedFormat : TopologyFormat];
-        if (headSha is not null)
-            arguments = [.. arguments, headSha];
+        if (head is not null)
+            arguments = [.. arguments, .. Head(head)];
         var result = await GitCli.RunAsync(directory, arguments, cancellationToken).ConfigureAwait(false);
         return withDetails ? ParseDetailed(result.StandardOutput) : ParseTopology(result.StandardOutput);
     }
+
+    /// <summary>The arguments naming HEAD's commit: its sha, or <c>HEAD</c> itself when loading starts before the sha is known, which git skips on a branch without commits yet.</summary>
+    public static string[] Head(string head) => head == "HEAD" ? ["--ignore-missing", head] : [head];
 
     /// <summary>Parses the detailed format into a graph whose commits have their dates and messages.</summary>
     public static CommitGraph ParseDetailed(string output)

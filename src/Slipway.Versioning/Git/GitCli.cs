@@ -99,13 +99,20 @@ internal static class GitCli
         return startInfo;
     }
 
-    // All of standard output in large reads, decoded once at the end.
-    private static async Task<string> ReadAllAsync(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, 1 << 16).ConfigureAwait(false);
-        return Utf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    // All of standard output in large blocking reads on a thread of its own, decoded once at the end. Asynchronous reads
+    // of a pipe hand every chunk (a pipe holds 64 KiB) from the event loop to the thread pool: reading the 2 MB that
+    // rev-list prints for the benchmark repository's 20,000 commits took about a quarter longer that way.
+    private static Task<string> ReadAllAsync(Stream stream) =>
+        Task.Factory.StartNew(
+            () =>
+            {
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer, 1 << 16);
+                return Utf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     // Written as bytes, past the writer's buffer, so closing has nothing left to flush into a pipe git may have closed.
     private static async Task WriteInputAsync(Stream input, string? text)

@@ -42,14 +42,34 @@ internal sealed record RepositoryLocation(
         throw Failure(directory, result);
     }
 
-    private static RepositoryLocation Create(string[] lines, string? headSha, string? currentBranch)
+    /// <summary>Whether the repository above <paramref name="directory"/> has a commit-graph file, guessed without git from the first <c>.git</c> folder above it; null when that cannot be told so (a <c>.git</c> file, git's location variables set, no <c>.git</c>).</summary>
+    /// <remarks>Lets the loading processes start while rev-parse runs: a wrong guess only picks the slower way to load.</remarks>
+    public static bool? GuessHasCommitGraph(string directory)
     {
-        // Linked worktrees share the main repository's objects, and so its commit-graph.
-        var objects = Path.Combine(lines[2], "objects", "info");
-        var hasCommitGraph = File.Exists(Path.Combine(objects, "commit-graph")) ||
-                             File.Exists(Path.Combine(objects, "commit-graphs", "commit-graph-chain"));
-        return new RepositoryLocation(
-            Path.GetFullPath(lines[0]), Path.GetFullPath(lines[1]), hasCommitGraph, lines[3] == "true", headSha, currentBranch);
+        if (Environment.GetEnvironmentVariable("GIT_DIR") is not null || Environment.GetEnvironmentVariable("GIT_COMMON_DIR") is not null ||
+            Environment.GetEnvironmentVariable("GIT_OBJECT_DIRECTORY") is not null)
+            return null;
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            var dotGit = Path.Combine(current.FullName, ".git");
+            if (Directory.Exists(dotGit))
+                return HasCommitGraphIn(dotGit);
+            if (File.Exists(dotGit))
+                return null; // a linked worktree or submodule: its objects are elsewhere
+        }
+
+        return null;
+    }
+
+    private static RepositoryLocation Create(string[] lines, string? headSha, string? currentBranch) =>
+        new(Path.GetFullPath(lines[0]), Path.GetFullPath(lines[1]), HasCommitGraphIn(lines[2]), lines[3] == "true", headSha, currentBranch);
+
+    // Linked worktrees share the main repository's objects, and so its commit-graph: this takes the common git folder.
+    private static bool HasCommitGraphIn(string commonGitDirectory)
+    {
+        var objects = Path.Combine(commonGitDirectory, "objects", "info");
+        return File.Exists(Path.Combine(objects, "commit-graph")) ||
+               File.Exists(Path.Combine(objects, "commit-graphs", "commit-graph-chain"));
     }
 
     private static string? BranchName(string symbolicName) =>

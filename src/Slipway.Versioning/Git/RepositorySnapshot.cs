@@ -16,37 +16,74 @@ internal sealed record RepositorySnapshot(
     public ConcurrentDictionary<string, MessageSearch> MessageSearches { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Loads a snapshot with four git processes, whatever the size of the history: rev-parse first (it finds the
-    /// repository and HEAD), then rev-list, show-ref and status at the same time; one more in a repository without
-    /// commits, and <c>git remote</c> when the remotes are first asked for. With a commit-graph, rev-list loads no dates or messages (see <see cref="CommitLog"/>): a sixth
-    /// process beside it loads those of HEAD's newest commits, which a version computation reads
-    /// (<see cref="CommitDetails.LoadRecentAsync"/>), and the rest come in batches when first read.
+    /// Loads a snapshot with four git processes, whatever the size of the history: rev-parse (it finds the repository
+    /// and HEAD), rev-list, show-ref and status, all at the same time when the repository's <c>.git</c> folder is found
+    /// above the path (rev-list then names HEAD itself, and its format is picked by a look for the commit-graph file
+    /// there), otherwise the last three after rev-parse; one more in a repository without
+    /// commits, and <c>git remote</c> when the remotes are first asked for. With a commit-graph, rev-list loads no dates
+    /// or messages (see <see cref="CommitLog"/>): a fifth process beside it loads those of HEAD's newest commits, which a
+    /// version computation reads (<see cref="CommitDetails.LoadRecentAsync"/>), and the rest come in batches when first read.
     /// </summary>
     public static async Task<RepositorySnapshot> LoadAsync(string path, CancellationToken cancellationToken)
     {
-        var location = await RepositoryLocation.FindAsync(path, cancellationToken).ConfigureAwait(false);
-        var directory = location.WorkingDirectory;
-        var lazyDetails = location.HasCommitGraph;
-        var graphTask = CommitLog.LoadAsync(directory, location.HeadSha, withDetails: !lazyDetails, cancellationToken);
-        var referencesTask = ReferenceList.LoadAsync(directory, cancellationToken);
-        var recentTask = lazyDetails && location.HeadSha is { } headSha
-            ? CommitDetails.LoadRecentAsync(directory, headSha, cancellationToken)
-            : Task.FromResult("");
-        // Untracked files count, as in GitVersion (libgit2's default status includes them); ignored files do not.
-        var statusTask = GitCli.RunAsync(directory, ["status", "--porcelain", "--untracked-files=normal"], cancellationToken);
-        // WhenAll waits for every process, even after one failed, then rethrows the first failure.
-        await Task.WhenAll(graphTask, referencesTask, recentTask, statusTask).ConfigureAwait(false);
+        var locationTask = RepositoryLocation.FindAsync(path, cancellationToken);
+        // rev-parse takes a process start and a few milliseconds before anything else could start: instead the others
+        // start at once from the same folder, so they find the same repository.
+        var folder = Path.GetFullPath(path);
+        var early = Directory.Exists(folder) && RepositoryLocation.GuessHasCommitGraph(folder) is { } guess
+            ? Start(folder, "HEAD", guess, cancellationToken)
+            : null;
+        RepositoryLocation location;
+        try
+        {
+            location = await locationTask.ConfigureAwait(false);
+        }
+        catch
+        {
+            // rev-parse's failure says what is wrong; the others' failures are left unread.
+            await (early?.SettleAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+            throw;
+        }
 
-        var graph = await graphTask.ConfigureAwait(false);
-        var (branches, tags) = ReferenceList.Resolve(await referencesTask.ConfigureAwait(false), graph, new TaggerDates(directory));
+        // A wrong guess of the commit-graph picks the slower way to load, never other results.
+        if (early is not null)
+        {
+            var snapshot = await CompleteAsync(location, early).ConfigureAwait(false);
+            // HEAD moved between rev-parse and rev-list (a commit or checkout meanwhile): load again by rev-parse's sha.
+            if (location.HeadSha is null || snapshot.Head is not null)
+                return snapshot;
+        }
+
+        return await CompleteAsync(location, Start(location.WorkingDirectory, location.HeadSha, location.HasCommitGraph, cancellationToken))
+            .ConfigureAwait(false);
+    }
+
+    // Starts rev-list (with the recent details beside it when lazyDetails), show-ref and status in directory.
+    private static Loads Start(string directory, string? head, bool lazyDetails, CancellationToken cancellationToken) =>
+        new(
+            CommitLog.LoadAsync(directory, head, withDetails: !lazyDetails, cancellationToken),
+            ReferenceList.LoadAsync(directory, cancellationToken),
+            lazyDetails && head is not null ? CommitDetails.LoadRecentAsync(directory, head, cancellationToken) : Task.FromResult(""),
+            // Untracked files count, as in GitVersion (libgit2's default status includes them); ignored files do not.
+            GitCli.RunAsync(directory, ["status", "--porcelain", "--untracked-files=normal"], cancellationToken),
+            lazyDetails);
+
+    private static async Task<RepositorySnapshot> CompleteAsync(RepositoryLocation location, Loads loads)
+    {
+        var directory = location.WorkingDirectory;
+        // WhenAll waits for every process, even after one failed, then rethrows the first failure.
+        await Task.WhenAll(loads.Graph, loads.References, loads.Recent, loads.Status).ConfigureAwait(false);
+
+        var graph = await loads.Graph.ConfigureAwait(false);
+        var (branches, tags) = ReferenceList.Resolve(await loads.References.ConfigureAwait(false), graph, new TaggerDates(directory));
         var head = location.HeadSha is null ? -1 : graph.IndexOf(location.HeadSha);
         if (head >= 0)
             graph.Pin(head);
-        if (lazyDetails)
+        if (loads.LazyDetails)
         {
             var targets = branches.Concat(tags).Select(reference => reference.Target.Index).Append(head).Where(index => index >= 0);
             graph.Details = new CommitDetails(directory, targets.ToHashSet());
-            CommitLog.ApplyDetails(graph, await recentTask.ConfigureAwait(false));
+            CommitLog.ApplyDetails(graph, await loads.Recent.ConfigureAwait(false));
         }
 
         return new RepositorySnapshot(
@@ -55,7 +92,7 @@ internal sealed record RepositorySnapshot(
             head < 0 ? null : graph.Commits[head],
             branches,
             tags,
-            CountLines((await statusTask.ConfigureAwait(false)).StandardOutput),
+            CountLines((await loads.Status.ConfigureAwait(false)).StandardOutput),
             // Only a shallow clone's version needs them: a process less at open, where each costs a few milliseconds.
             new Lazy<string[]>(() => Lines(GitCli.RunAsync(directory, ["remote"], CancellationToken.None).GetAwaiter().GetResult().StandardOutput)));
     }
@@ -73,4 +110,26 @@ internal sealed record RepositorySnapshot(
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The loading processes of one snapshot, running.</summary>
+    private sealed record Loads(
+        Task<CommitGraph> Graph,
+        Task<IReadOnlyList<ListedReference>> References,
+        Task<string> Recent,
+        Task<Tooling.ToolResult> Status,
+        bool LazyDetails)
+    {
+        /// <summary>Waits for every process to end, ignoring their results and failures.</summary>
+        public async Task SettleAsync()
+        {
+            try
+            {
+                await Task.WhenAll(Graph, References, Recent, Status).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Only rev-parse's answer is reported: these ran in the same folder, so they failed for the same reason.
+            }
+        }
+    }
 }

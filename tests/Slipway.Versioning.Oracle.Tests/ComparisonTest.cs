@@ -1,0 +1,52 @@
+using Slipway.Versioning.Oracle.Tests.Comparison;
+using Slipway.Versioning.Oracle.Tests.Tools;
+
+namespace Slipway.Versioning.Oracle.Tests;
+
+public sealed class ComparisonTest
+{
+    private static readonly HeadState OnMain = new("main", []);
+    private static readonly HeadState Detached = new(null, []);
+
+    private static VersionOutput Json(string json) => VersionOutput.FromJson(json);
+
+    [Fact]
+    public void TestCompare_EveryVariableWithJsonTypes()
+    {
+        var result = new CheckpointResult(1, 0, 3, OnMain,
+            Json("""{"FullSemVer":"1.0.1-1","Patch":1,"VersionSourceSha":"","BuildMetaData":null}"""),
+            Json("""{"FullSemVer":"1.0.1-1","Patch":1,"VersionSourceSha":null,"BuildMetaData":null}"""));
+
+        var disagreement = Assert.Single(result.Disagreements);
+        Assert.Equal("seed 1 checkpoint 0 VersionSourceSha: GitVersion \"\" Slipway \"null\"", disagreement.ToString());
+    }
+
+    [Fact]
+    public void TestCompare_VariableSlipwayLacksIsADisagreement()
+    {
+        var result = new CheckpointResult(1, 0, 3, OnMain, Json("""{"FullSemVer":"1.0.1-1","VersionSourceIncrement":"None"}"""), Json("""{"FullSemVer":"1.0.1-1"}"""));
+
+        Assert.Equal("seed 1 checkpoint 0 VersionSourceIncrement: GitVersion \"None\" Slipway \"<missing>\"", Assert.Single(result.Disagreements).ToString());
+    }
+
+    [Fact]
+    public void TestCompare_OneToolFailing()
+    {
+        var gitVersion = Json("""{"FullSemVer":"1.0.1-1"}""");
+
+        Assert.Equal(Disagreement.ResultVariable, Assert.Single(new CheckpointResult(1, 0, 3, OnMain, gitVersion, VersionOutput.Failed("boom")).Disagreements).Variable);
+        Assert.Empty(new CheckpointResult(1, 0, 3, OnMain, VersionOutput.Failed("a"), VersionOutput.Failed("b")).Disagreements);
+    }
+
+    [Fact]
+    public void TestDeliberateDifference_OnlyDetachedWithoutTagWhenSlipwayAsksForTheBranch()
+    {
+        var gitVersion = Json("""{"BranchName":"(no branch)"}""");
+        var asks = VersionOutput.Failed("HEAD (abc1234) is detached and several branches contain it (develop, main), so the branch being built is unknown.");
+
+        Assert.Empty(new CheckpointResult(1, 0, 3, Detached, gitVersion, asks).Disagreements);
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached with { TagsOnHead = ["1.0.0"] }, gitVersion, asks).Disagreements);
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, OnMain, gitVersion, asks).Disagreements);
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached, gitVersion, Json("""{"BranchName":"main"}""")).Disagreements);
+    }
+}
