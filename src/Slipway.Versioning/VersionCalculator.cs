@@ -53,7 +53,6 @@ public static class VersionCalculator
             repository = await Deepen(repository, request, warnings, cancellationToken);
         head = repository.Head!;
 
-        var (branch, branchSource) = ResolveBranch(repository, head, request);
         GitVersionConfiguration configuration;
         try
         {
@@ -63,6 +62,8 @@ public static class VersionCalculator
         {
             throw new VersioningException(exception.Message, exception);
         }
+
+        var (branch, branchSource) = ResolveBranch(repository, head, request, configuration);
 
         warnings.AddRange(configuration.Warnings);
         var context = new VersionContext(repository, configuration, branch, head);
@@ -134,7 +135,7 @@ public static class VersionCalculator
         return repository;
     }
 
-    private static (string Branch, string Source) ResolveBranch(GitRepository repository, Commit head, VersionRequest request)
+    private static (string Branch, string Source) ResolveBranch(GitRepository repository, Commit head, VersionRequest request, GitVersionConfiguration configuration)
     {
         if (!string.IsNullOrWhiteSpace(request.Branch))
             return (BranchMatcher.ShortName(request.Branch.Trim()), "parameter");
@@ -142,17 +143,7 @@ public static class VersionCalculator
             return (fromCi.Name, fromCi.Source);
         if (repository.CurrentBranch is { } current)
             return (current, "checkout");
-        var containing = repository.BranchesContaining(head)
-            .Where(x => x.Target == head)
-            .Select(x => BranchMatcher.ShortName(x.FriendlyName))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (containing.Count == 0)
-            containing = repository.BranchesContaining(head).Select(x => BranchMatcher.ShortName(x.FriendlyName)).Distinct(StringComparer.Ordinal).ToList();
-        if (containing.Count == 1)
-            return (containing[0], "the only branch containing the detached HEAD");
-        throw new VersioningException(
-            $"HEAD ({head.ShortSha}) is detached and {(containing.Count == 0 ? "no branch contains it" : $"several branches contain it ({string.Join(", ", containing)})")}, " +
-            "so the branch being built is unknown. Pass the branch explicitly (slipway version --branch NAME, or the build's --branch parameter).");
+        var detached = BranchResolver.ForDetachedHead(repository, head, configuration);
+        return (detached.Name, detached.Source);
     }
 }

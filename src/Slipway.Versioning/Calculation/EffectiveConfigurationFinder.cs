@@ -27,12 +27,15 @@ internal static class EffectiveConfigurationFinder
     {
         if (configuration.Increment is null or IncrementStrategy.Inherit)
         {
-            var sources = SourceBranches(context, configuration, tip, traversed);
+            // The kinds to look for are the visited branch's own, not those inherited from the child (GitVersion's SourceBranchFinder).
+            var own = branch is null ? context.BranchConfiguration : context.Configuration.ForBranch(branch.FriendlyName);
+            var sources = SourceBranches(context, own, tip, traversed);
             if (sources.Count > 0)
             {
                 foreach (var source in sources)
                 {
-                    traversed.Add(BranchMatcher.ShortName(source.FriendlyName));
+                    if (!traversed.Add(BranchMatcher.ShortName(source.FriendlyName)))
+                        continue;
                     var sourceConfiguration = context.Configuration.ForBranch(source.FriendlyName);
                     Visit(context, EffectiveConfiguration.Inherit(configuration, sourceConfiguration), source.Target, source, traversed, result);
                 }
@@ -47,7 +50,12 @@ internal static class EffectiveConfigurationFinder
         result.Add(EffectiveConfiguration.Resolve(configuration, branch, context.Configuration, IncrementStrategy.Patch));
     }
 
-    /// <summary>The nearest branches of the configured source kinds: by merge-base, newest first; farther ones already contained in a nearer one are dropped.</summary>
+    /// <summary>
+    /// The branches of the configured source kinds the current one was taken from, as GitVersion finds them: each one's fork point
+    /// (<see cref="VersionContext.BranchMergeBase"/>), newest first; an older fork point inside a newer source's history is dropped unless
+    /// the current history merged that very commit (a pull request of a release into develop has both as sources), others all stay. Of the
+    /// branches sharing a fork point, those whose tip is that commit are preferred.
+    /// </summary>
     private static List<GitReference> SourceBranches(VersionContext context, BranchConfiguration configuration, Commit tip, HashSet<string> traversed)
     {
         var allowed = configuration.SourceBranches?
@@ -63,26 +71,39 @@ internal static class EffectiveConfigurationFinder
             var kind = context.Configuration.ForBranch(name);
             if (allowed is not null && !allowed.Any(x => x.Name == kind.Name))
                 continue;
-            if (context.Repository.MergeBase(branch.Target, tip) is { } mergeBase)
+            if (context.BranchMergeBase(tip, branch.Target) is { } mergeBase)
                 candidates.Add((branch, mergeBase));
         }
 
         candidates = candidates.OrderByDescending(x => x.MergeBase.Time).ThenBy(x => x.Branch.FriendlyName, StringComparer.Ordinal).ToList();
-        var kept = new List<(GitReference Branch, Commit MergeBase)>();
-        foreach (var candidate in candidates)
+        var kept = candidates.Where((candidate, index) => index == 0 || MergedDirectly(context, candidate.MergeBase, tip) || !InNewerSource(context, candidates, candidate)).ToList();
+        var result = new List<GitReference>();
+        foreach (var group in kept.GroupBy(x => x.MergeBase))
         {
-            if (kept.Any(x => x.MergeBase != candidate.MergeBase && context.Repository.IsAncestor(candidate.MergeBase, x.Branch.Target)))
-                continue;
-            kept.Add(candidate);
+            var atForkPoint = group.Where(x => x.Branch.Target.Equals(group.Key)).ToList();
+            result.AddRange((atForkPoint.Count > 0 ? atForkPoint : group.ToList()).Select(x => x.Branch));
         }
 
-        if (kept.Count == 0)
-            return [];
-        var nearest = kept[0].MergeBase;
-        var group = kept.Where(x => x.MergeBase == nearest).ToList();
-        var atForkPoint = group.Where(x => x.Branch.Target == nearest).ToList();
-        return (atForkPoint.Count > 0 ? atForkPoint : group).Select(x => x.Branch).ToList();
+        return result.Distinct().ToList();
     }
+
+    // A newer candidate's branch (before the first one sharing this fork point) contains the fork point.
+    private static bool InNewerSource(VersionContext context, List<(GitReference Branch, Commit MergeBase)> candidates, (GitReference Branch, Commit MergeBase) candidate)
+    {
+        foreach (var newer in candidates)
+        {
+            if (newer.MergeBase.Equals(candidate.MergeBase))
+                return false;
+            if (context.Repository.IsAncestor(candidate.MergeBase, newer.Branch.Target))
+                return true;
+        }
+
+        return false;
+    }
+
+    // A merge in the current history has the fork point itself as a parent: that branch was merged in directly, so it stays a source.
+    private static bool MergedDirectly(VersionContext context, Commit mergeBase, Commit tip) =>
+        context.Repository.CommitsBetween(mergeBase, tip).Any(x => x.IsMerge && x.Parents.Contains(mergeBase));
 
     /// <summary>Local branches, and remote-tracking ones whose name no local branch has.</summary>
     public static IEnumerable<GitReference> DistinctBranches(GitRepository repository)

@@ -16,7 +16,7 @@ internal static class TrackedReleaseBranchStrategy
                 continue;
             if (BranchNameStrategy.VersionInName(context, branch.FriendlyName) is not { } version)
                 continue;
-            var source = context.Repository.MergeBase(branch.Target, context.Head);
+            var source = context.BranchMergeBase(branch.Target, context.Head);
             if (source is null)
                 continue;
             var field = IncrementFinder.Determine(context, source, configuration);

@@ -60,6 +60,33 @@ internal sealed class VersionContext
         return _tipsByKind.TryGetValue(kind, out var tips) ? tips : [];
     }
 
+    /// <summary>
+    /// Where the branches at <paramref name="first"/> and <paramref name="second"/> parted, as GitVersion's MergeBaseFinder finds it: the
+    /// git merge-base, moved back past every commit of <paramref name="second"/>'s side that merged it forward (a release merged back into
+    /// develop does not make the release's tip the fork point); null when they share no history.
+    /// </summary>
+    public Commit? BranchMergeBase(Commit first, Commit second)
+    {
+        var branchTip = first;
+        // A second tip that merged the first one itself is looked at from its first parent.
+        var other = second.Parents.Contains(branchTip) ? second.Parents[0] : second;
+        var mergeBase = Repository.MergeBase(branchTip, other);
+        while (mergeBase is not null)
+        {
+            var forward = Repository.CommitsBetween(mergeBase, other).FirstOrDefault(x => x.Parents.Contains(mergeBase));
+            if (forward is null)
+                break;
+            var before = forward.Parents[0];
+            var earlier = Repository.MergeBase(branchTip, before);
+            if (earlier is null || earlier.Equals(mergeBase))
+                break;
+            mergeBase = earlier;
+            other = before;
+        }
+
+        return mergeBase;
+    }
+
     /// <summary>Whether a commit is excluded by <c>ignore:</c> (sha list, commits-before).</summary>
     public bool IsIgnored(Commit commit) =>
         (Configuration.IgnoreCommitsBefore is { } before && commit.Time <= before) ||

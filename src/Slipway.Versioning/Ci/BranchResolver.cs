@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Slipway.Versioning.Configuration;
+using Slipway.Versioning.Git;
 
 namespace Slipway.Versioning.Ci;
 
@@ -81,6 +83,33 @@ public static partial class BranchResolver
             value = value["refs/heads/".Length..];
         return value.Length == 0 ? null : value;
     }
+
+    /// <summary>
+    /// The branch of a detached HEAD. As GitVersion: the single branch containing it; with several or none, a HEAD that carries a stable
+    /// version tag needs no branch (GitVersion's <c>(no branch)</c>, whose version is the tag's). Beyond GitVersion, which versions any other
+    /// detached HEAD as <c>(no branch)</c>: the single branch whose tip is HEAD, else an error asking for the branch.
+    /// </summary>
+    internal static ResolvedBranch ForDetachedHead(GitRepository repository, Commit head, GitVersionConfiguration configuration)
+    {
+        var containing = repository.BranchesContaining(head).ToList();
+        var names = containing.Select(x => BranchMatcher.ShortName(x.FriendlyName)).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 1)
+            return new ResolvedBranch(names[0], "the only branch containing the detached HEAD");
+        var tag = repository.Tags
+            .Where(x => x.Target == head)
+            .FirstOrDefault(x => SemanticVersion.TryParse(x.FriendlyName, configuration.TagPrefix, configuration.SemanticVersionFormat, out var version) && !version!.IsPreRelease);
+        if (tag is not null)
+            return new ResolvedBranch(NoBranch, $"the detached HEAD's version tag '{tag.FriendlyName}'");
+        var atHead = containing.Where(x => x.Target == head).Select(x => BranchMatcher.ShortName(x.FriendlyName)).Distinct(StringComparer.Ordinal).ToList();
+        if (atHead.Count == 1)
+            return new ResolvedBranch(atHead[0], "the only branch whose tip is the detached HEAD");
+        throw new VersioningException(
+            $"HEAD ({head.ShortSha}) is detached and {(names.Count == 0 ? "no branch contains it" : $"several branches contain it ({string.Join(", ", atHead.Count > 0 ? atHead : names)})")}, " +
+            "so the branch being built is unknown. Pass the branch explicitly (slipway version --branch NAME, or the build's --branch parameter).");
+    }
+
+    /// <summary>GitVersion's branch name for a detached HEAD it cannot place on one branch.</summary>
+    public const string NoBranch = "(no branch)";
 
     private static string StripRemote(string branch) => branch.StartsWith("origin/", StringComparison.Ordinal) ? branch["origin/".Length..] : branch;
 
