@@ -49,4 +49,18 @@ public sealed class ComparisonTest
         Assert.NotEmpty(new CheckpointResult(1, 0, 3, OnMain, gitVersion, asks).Disagreements);
         Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached, gitVersion, Json("""{"BranchName":"main"}""")).Disagreements);
     }
+
+    [Fact]
+    public void TestDeliberateDifference_DetachedAtOneBranchTipVersionedAsThatBranch()
+    {
+        var gitVersion = Json("""{"BranchName":"(no branch)","FullSemVer":"1.2.0--no-branch-.1+0"}""");
+        var slipway = Json("""{"BranchName":"develop","FullSemVer":"1.2.0-alpha.3"}""");
+        var atDevelop = Detached with { BranchesAtHead = ["develop"] };
+
+        Assert.Empty(new CheckpointResult(1, 0, 3, atDevelop, gitVersion, slipway).Disagreements);
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached with { BranchesAtHead = ["develop", "feature/x"] }, gitVersion, slipway).Disagreements);
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached with { BranchesAtHead = ["main"] }, gitVersion, slipway).Disagreements);
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, atDevelop with { TagsOnHead = ["1.0.0"] }, gitVersion, slipway).Disagreements);
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, atDevelop, Json("""{"BranchName":"develop"}"""), Json("""{"BranchName":"develop","FullSemVer":"9.9.9"}""")).Disagreements);
+    }
 }

@@ -44,7 +44,8 @@ public static class DifferentialRun
     {
         var branch = replay.Read("symbolic-ref", "-q", "--short", "HEAD");
         var tags = replay.Read("tag", "--points-at", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var head = new HeadState(branch.Length == 0 ? null : branch, tags);
+        var tips = replay.Read("for-each-ref", "--points-at", "HEAD", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var head = new HeadState(branch.Length == 0 ? null : branch, tags) { BranchesAtHead = tips };
         var gitVersion = await GitVersionOracle.RunAsync(replay.Path, cancellationToken);
         var slipway = await SlipwayVersion.RunAsync(replay.Path, cancellationToken);
         return new CheckpointResult(seed, checkpoint, step, head, gitVersion, slipway);

@@ -7,6 +7,9 @@ namespace Slipway.Versioning.Oracle.Tests.Comparison;
 /// <param name="TagsOnHead">Tags pointing at HEAD.</param>
 public sealed record HeadState(string? Branch, IReadOnlyList<string> TagsOnHead)
 {
+    /// <summary>The local branches whose tip is HEAD (on a detached HEAD: the branches it was checked out from).</summary>
+    public IReadOnlyList<string> BranchesAtHead { get; init; } = [];
+
     /// <summary>The branch's kind (main, develop, feature, release, pull, ...), or "detached".</summary>
     public string Kind => Branch is null ? "detached" : Branch.Split('/')[0];
 }

@@ -20,6 +20,12 @@ public static class DeliberateDifferences
             "A build tool should not guess which branch it builds: a wrong guess is a wrong image tag; CI passes the branch",
             (head, _, slipway) => head.Branch is null && head.TagsOnHead.Count == 0 &&
                                   slipway.Error?.Contains("is detached", StringComparison.Ordinal) == true),
+        new(
+            "Detached HEAD with no tag on HEAD that none or several branches contain, and exactly one branch's tip is HEAD",
+            "Everything: GitVersion versions the commit as branch '(no branch)', Slipway versions it as the branch whose tip it is",
+            "A CI checkout of a branch is a detached HEAD at that branch's tip; a made-up '-no-branch-' label would become an image tag nobody meant to ship",
+            (head, gitVersion, slipway) => head.Branch is null && head.TagsOnHead.Count == 0 && head.BranchesAtHead is [var tip] &&
+                                           gitVersion.Value("BranchName") == "(no branch)" && slipway.Error is null && slipway.Value("BranchName") == tip),
     ];
 
     /// <summary>The disagreements no deliberate difference covers.</summary>
