@@ -9,10 +9,11 @@ public sealed class DockerBuilderTest : IAsyncLifetime
 {
     const string Dockerfile = """
         FROM scratch AS base
+        ARG RUN_ID=none
+        LABEL slipway.test.run=$RUN_ID
         COPY busybox /bin/busybox
         ARG GREETING=unset
-        ARG RUN_ID=none
-        LABEL greeting=$GREETING slipway.test.run=$RUN_ID
+        LABEL greeting=$GREETING
         RUN ["/bin/busybox", "sh", "-c", "echo $GREETING > /greeting"]
 
         FROM base AS app

@@ -20,8 +20,9 @@ public sealed class DockerCliPushTest : IAsyncLifetime
     {
         DockerTestEngine.Require();
         _registry = await LocalRegistry.StartAsync();
-        // A label of its own keeps this image from being a cached step of another test's build, which would pin it.
-        _context = DockerTestEngine.CreateContext($"FROM scratch\nCOPY busybox /bin/busybox\nLABEL slipway.test.run={Guid.NewGuid():N}\n");
+        // A label of its own, first: no step of this build is then another test's cached step, which Docker 20.10's classic
+        // builder fails on when that test removes its image mid-build ("failed to get digest").
+        _context = DockerTestEngine.CreateContext($"FROM scratch\nLABEL slipway.test.run={Guid.NewGuid():N}\nCOPY busybox /bin/busybox\n");
     }
 
     public async Task DisposeAsync()

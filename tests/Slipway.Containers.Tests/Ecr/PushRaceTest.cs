@@ -86,7 +86,7 @@ public sealed class PushRaceTest : IAsyncLifetime
         var context = Directory.CreateTempSubdirectory("slipway-race-context-").FullName;
         _contexts.Add(context);
         File.Copy("/bin/busybox", Path.Combine(context, "busybox"));
-        await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM scratch\nCOPY busybox /bin/busybox\nLABEL slipway.test.run={Guid.NewGuid():N}\n");
+        await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM scratch\nLABEL slipway.test.run={Guid.NewGuid():N}\nCOPY busybox /bin/busybox\n");
         var result = await new DockerBuilder(_docker).BuildAsync(new DockerBuildRequest(context) { Revision = revision }, ToolOutput.None);
         _images.Add(result.ImageId);
         return result.ImageId;

@@ -141,7 +141,7 @@ public sealed class ImagePublisherTest : IAsyncLifetime
     async Task<string> BuildAsync(string revision)
     {
         // A label of its own keeps each image distinct (another digest for the same commit).
-        var context = DockerTestEngine.CreateContext($"FROM scratch\nCOPY busybox /bin/busybox\nLABEL slipway.test.run={Guid.NewGuid():N}\n");
+        var context = DockerTestEngine.CreateContext($"FROM scratch\nLABEL slipway.test.run={Guid.NewGuid():N}\nCOPY busybox /bin/busybox\n");
         _contexts.Add(context);
         var result = await new DockerBuilder(_cli).BuildAsync(new DockerBuildRequest(context) { Revision = revision, Version = "1.0.0" }, _output);
         _images.Add(result.ImageId);

@@ -185,7 +185,7 @@ public sealed class EcsEngineTest(HttpdImage image, ITestOutputHelper output) : 
             Directory.CreateDirectory(Path.Combine(context, "www"));
             await File.WriteAllTextAsync(Path.Combine(context, "www", "index.html"), "no shell here\n");
             await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), "FROM scratch\nCOPY busybox /busybox\nCOPY www /www\n");
-            await DockerAsync("build", "--quiet", "--tag", name, context);
+            await DockerAsync("build", "--quiet", "--no-cache", "--tag", name, context); // --no-cache: see HttpdImage
         }
         finally
         {
