@@ -81,11 +81,10 @@ internal sealed partial class CommitGraph
 
             var result = new List<Commit>();
             var stamp = NextStamp();
-            var queue = new PriorityQueue<int, (long NegatedTime, long Sequence)>();
-            long sequence = 0;
+            var queue = new DateOrderQueue();
             _visited[to] = stamp;
-            queue.Enqueue(to, (-_times[to], sequence++));
-            while (queue.TryDequeue(out var commit, out _))
+            queue.Enqueue(to, _times[to]);
+            while (queue.TryDequeue(out var commit))
             {
                 result.Add(Commits[commit]);
                 foreach (var parent in Parents(commit))
@@ -93,7 +92,7 @@ internal sealed partial class CommitGraph
                     if (_visited[parent] == stamp || (excluded is not null && Contains(excluded, parent)))
                         continue;
                     _visited[parent] = stamp;
-                    queue.Enqueue(parent, (-_times[parent], sequence++));
+                    queue.Enqueue(parent, _times[parent]);
                 }
             }
 

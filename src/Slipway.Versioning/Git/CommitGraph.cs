@@ -36,6 +36,9 @@ internal sealed partial class CommitGraph
 
     public int Count => Commits.Length;
 
+    /// <summary>Whether parents and dates were read from git's commit-graph file (see <see cref="FileHistory"/>) rather than from rev-list.</summary>
+    public bool FromCommitGraphFile { get; init; }
+
     /// <summary>Loads dates and messages on demand, when the graph was loaded without them.</summary>
     public CommitDetails? Details { get; set; }
 

@@ -10,6 +10,8 @@ namespace Slipway.Versioning.Git;
 /// more (about 90 ms in all, where <c>git rev-list --count --all</c> takes 60 ms); with one, parents and dates come
 /// from the commit-graph in 15 ms (the baseline drops to 13 ms), while formatting would read every object (75 ms),
 /// so dates and messages are left to <see cref="CommitDetails"/>, which loads them in batches when first asked for.
+/// With a commit-graph file Slipway can read, even the topology comes from the file instead (<see cref="FileHistory"/>),
+/// and this topology format is the fallback.
 /// </remarks>
 internal static class CommitLog
 {

@@ -2,8 +2,9 @@ namespace Slipway.Versioning.Git;
 
 /// <summary>A git repository read through the git CLI: its refs and whole commit graph loaded at once, queried in memory.</summary>
 /// <remarks>
-/// Opening runs four git processes (five with a commit-graph file) whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>);
-/// queries after that run none, except in a repository with a commit-graph file: there commit dates and messages load
+/// Opening runs four git processes whatever the size of the history (see <see cref="RepositorySnapshot.LoadAsync"/>); with a
+/// commit-graph file, parents and dates are read from the file, and a fifth process lists only commits newer than it
+/// (see <see cref="FileHistory"/>). Queries after that run none, except in a repository with a commit-graph file: there commit dates and messages load
 /// in batches when first read (see <see cref="CommitDetails"/>), also for <see cref="CommitsMentioning"/>. Queries are
 /// thread-safe. Commits from before a <see cref="RefreshAsync"/> can still be passed in: they are matched by sha.
 /// </remarks>

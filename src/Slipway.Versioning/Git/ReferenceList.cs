@@ -10,13 +10,15 @@ internal static class ReferenceList
     /// show-ref peels annotated tags with what packed-refs keeps, where for-each-ref's <c>%(*objectname)</c> reads every tag
     /// object: 2.4 ms against 11 for the benchmark repository's 2,000 tags. Tagger dates are left to <see cref="TaggerDates"/>.
     /// </remarks>
-    public static async Task<IReadOnlyList<ListedReference>> LoadAsync(string directory, CancellationToken cancellationToken)
+    public static async Task<ReferenceListing> LoadAsync(string directory, CancellationToken cancellationToken)
     {
         var result = await GitCli.RunAsync(directory, ["show-ref", "--dereference"], cancellationToken, allowFailure: true).ConfigureAwait(false);
         // Exit code 1 without a word: there are no refs at all.
         if (result.ExitCode == 1 && result.StandardError.Length == 0)
-            return [];
-        return result.ExitCode == 0 ? Parse(result.StandardOutput) : throw GitCli.Failure(directory, result);
+            return new ReferenceListing([], ReplacesObjects: false);
+        return result.ExitCode == 0
+            ? new ReferenceListing(Parse(result.StandardOutput), result.StandardOutput.Contains(" refs/replace/", StringComparison.Ordinal))
+            : throw GitCli.Failure(directory, result);
     }
 
     /// <summary>Parses show-ref output ("sha name" a line, then "sha name^{}" after an annotated tag), leaving out other kinds of refs and remote HEADs such as refs/remotes/origin/HEAD.</summary>
@@ -75,6 +77,9 @@ internal static class ReferenceList
         return false;
     }
 }
+
+/// <summary>The refs <see cref="ReferenceList.LoadAsync"/> found, and whether any replace ref (<c>git replace</c>) makes git read other parents than the commit-graph file holds.</summary>
+internal sealed record ReferenceListing(IReadOnlyList<ListedReference> References, bool ReplacesObjects);
 
 /// <summary>One ref: its name, the sha it points at (an annotated tag peeled to what it finally points at), and whether it is an annotated tag.</summary>
 internal sealed record ListedReference(string Name, string Target, bool IsAnnotatedTag);

@@ -2,8 +2,23 @@ namespace Slipway.Versioning.Git;
 
 /// <summary>Where a repository is and what HEAD is, from one <c>git rev-parse</c>; failures become errors that say what to do.</summary>
 internal sealed record RepositoryLocation(
-    string WorkingDirectory, string GitDirectory, bool HasCommitGraph, bool IsShallow, string? HeadSha, string? CurrentBranch)
+    string WorkingDirectory, string GitDirectory, string CommonDirectory, bool HasCommitGraph, bool IsShallow, string? HeadSha, string? CurrentBranch)
 {
+    /// <summary>Whether history may be read from the commit-graph file itself (see <see cref="FileHistory"/>): git would use it here, and nothing makes git's parents differ from the file's.</summary>
+    /// <remarks>
+    /// Not in a shallow clone, with grafts, or with objects elsewhere (alternates, git's object-folder variables), where the
+    /// file may not hold what git reads; replace refs are checked with the refs (<see cref="ReferenceListing.ReplacesObjects"/>).
+    /// </remarks>
+    public bool CanReadCommitGraphFile =>
+        HasCommitGraph && !IsShallow &&
+        Environment.GetEnvironmentVariable("GIT_OBJECT_DIRECTORY") is null &&
+        Environment.GetEnvironmentVariable("GIT_ALTERNATE_OBJECT_DIRECTORIES") is null &&
+        !File.Exists(Path.Combine(CommonDirectory, "info", "grafts")) &&
+        !File.Exists(Path.Combine(ObjectsDirectory, "info", "alternates"));
+
+    /// <summary>The git objects folder, shared by linked worktrees.</summary>
+    public string ObjectsDirectory => Path.Combine(CommonDirectory, "objects");
+
     private const string BranchPrefix = "refs/heads/";
 
     /// <summary>Finds the repository containing <paramref name="path"/>.</summary>
@@ -62,7 +77,7 @@ internal sealed record RepositoryLocation(
     }
 
     private static RepositoryLocation Create(string[] lines, string? headSha, string? currentBranch) =>
-        new(Path.GetFullPath(lines[0]), Path.GetFullPath(lines[1]), HasCommitGraphIn(lines[2]), lines[3] == "true", headSha, currentBranch);
+        new(Path.GetFullPath(lines[0]), Path.GetFullPath(lines[1]), Path.GetFullPath(lines[2]), HasCommitGraphIn(lines[2]), lines[3] == "true", headSha, currentBranch);
 
     // Linked worktrees share the main repository's objects, and so its commit-graph: this takes the common git folder.
     private static bool HasCommitGraphIn(string commonGitDirectory)

@@ -20,9 +20,11 @@ internal sealed record RepositorySnapshot(
     /// and HEAD), rev-list, show-ref and status, all at the same time when the repository's <c>.git</c> folder is found
     /// above the path (rev-list then names HEAD itself, and its format is picked by a look for the commit-graph file
     /// there), otherwise the last three after rev-parse; one more in a repository without
-    /// commits, and <c>git remote</c> when the remotes are first asked for. With a commit-graph, rev-list loads no dates
-    /// or messages (see <see cref="CommitLog"/>): a fifth process beside it loads those of HEAD's newest commits, which a
-    /// version computation reads (<see cref="CommitDetails.LoadRecentAsync"/>), and the rest come in batches when first read.
+    /// commits, and <c>git remote</c> when the remotes are first asked for. With a commit-graph, parents and dates are
+    /// read from the file itself (see <see cref="FileHistory"/>; rev-list runs after show-ref only for the commits of
+    /// refs newer than the file), and no dates or messages load at first: a process beside the others loads those of
+    /// HEAD's newest commits, which a version computation reads (<see cref="CommitDetails.LoadRecentAsync"/>), and the
+    /// rest come in batches when first read.
     /// </summary>
     public static async Task<RepositorySnapshot> LoadAsync(string path, CancellationToken cancellationToken)
     {
@@ -58,24 +60,29 @@ internal sealed record RepositorySnapshot(
             .ConfigureAwait(false);
     }
 
-    // Starts rev-list (with the recent details beside it when lazyDetails), show-ref and status in directory.
+    // Starts show-ref and status in directory, and rev-list unless lazyDetails (a commit-graph file, which the graph is
+    // then read from once the refs are known), when the recent details load beside them instead.
     private static Loads Start(string directory, string? head, bool lazyDetails, CancellationToken cancellationToken) =>
         new(
-            CommitLog.LoadAsync(directory, head, withDetails: !lazyDetails, cancellationToken),
+            lazyDetails ? null : CommitLog.LoadAsync(directory, head, withDetails: true, cancellationToken),
             ReferenceList.LoadAsync(directory, cancellationToken),
             lazyDetails && head is not null ? CommitDetails.LoadRecentAsync(directory, head, cancellationToken) : Task.FromResult(""),
             // Untracked files count, as in GitVersion (libgit2's default status includes them); ignored files do not.
             GitCli.RunAsync(directory, ["status", "--porcelain", "--untracked-files=normal"], cancellationToken),
-            lazyDetails);
+            lazyDetails,
+            cancellationToken);
 
     private static async Task<RepositorySnapshot> CompleteAsync(RepositoryLocation location, Loads loads)
     {
         var directory = location.WorkingDirectory;
         // WhenAll waits for every process, even after one failed, then rethrows the first failure.
-        await Task.WhenAll(loads.Graph, loads.References, loads.Recent, loads.Status).ConfigureAwait(false);
+        await Task.WhenAll(loads.Graph ?? Task.CompletedTask, loads.References, loads.Recent, loads.Status).ConfigureAwait(false);
 
-        var graph = await loads.Graph.ConfigureAwait(false);
-        var (branches, tags) = ReferenceList.Resolve(await loads.References.ConfigureAwait(false), graph, new TaggerDates(directory));
+        var references = await loads.References.ConfigureAwait(false);
+        var graph = loads.Graph is not null
+            ? await loads.Graph.ConfigureAwait(false)
+            : await LoadTopologyAsync(location, references, loads.CancellationToken).ConfigureAwait(false);
+        var (branches, tags) = ReferenceList.Resolve(references.References, graph, new TaggerDates(directory));
         var head = location.HeadSha is null ? -1 : graph.IndexOf(location.HeadSha);
         if (head >= 0)
             graph.Pin(head);
@@ -97,6 +104,19 @@ internal sealed record RepositorySnapshot(
             new Lazy<string[]>(() => Lines(GitCli.RunAsync(directory, ["remote"], CancellationToken.None).GetAwaiter().GetResult().StandardOutput)));
     }
 
+    // Parents and dates without messages: from the commit-graph file where git would trust it, else from rev-list.
+    private static async Task<CommitGraph> LoadTopologyAsync(RepositoryLocation location, ReferenceListing references, CancellationToken cancellationToken)
+    {
+        var file = location.CanReadCommitGraphFile && !references.ReplacesObjects ? CommitGraphFile.TryRead(location.ObjectsDirectory) : null;
+        if (file is null)
+            return await CommitLog.LoadAsync(location.WorkingDirectory, location.HeadSha, withDetails: false, cancellationToken).ConfigureAwait(false);
+        // In the order rev-list --branches --remotes --tags HEAD takes them: show-ref's order is the same.
+        var tips = references.References.Select(reference => reference.Target).ToList();
+        if (location.HeadSha is not null)
+            tips.Add(location.HeadSha);
+        return await FileHistory.LoadAsync(location.WorkingDirectory, file, tips, cancellationToken).ConfigureAwait(false);
+    }
+
     private static int CountLines(string text)
     {
         var count = 0;
@@ -113,18 +133,19 @@ internal sealed record RepositorySnapshot(
 
     /// <summary>The loading processes of one snapshot, running.</summary>
     private sealed record Loads(
-        Task<CommitGraph> Graph,
-        Task<IReadOnlyList<ListedReference>> References,
+        Task<CommitGraph>? Graph,
+        Task<ReferenceListing> References,
         Task<string> Recent,
         Task<Tooling.ToolResult> Status,
-        bool LazyDetails)
+        bool LazyDetails,
+        CancellationToken CancellationToken)
     {
         /// <summary>Waits for every process to end, ignoring their results and failures.</summary>
         public async Task SettleAsync()
         {
             try
             {
-                await Task.WhenAll(Graph, References, Recent, Status).ConfigureAwait(false);
+                await Task.WhenAll(Graph ?? Task.CompletedTask, References, Recent, Status).ConfigureAwait(false);
             }
             catch (Exception)
             {
