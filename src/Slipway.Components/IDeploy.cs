@@ -1,5 +1,4 @@
 using Slipway.Aws.Ecs;
-using Slipway.Containers.Publishing;
 using Slipway.EcsDeploy;
 using Slipway.EcsDeploy.CodePipeline;
 using Slipway.EcsDeploy.Deployments;
@@ -103,9 +102,8 @@ public interface IDeploy : IDiff, IHazDeployWait
             return true;
         if (!await RehearsesReleaseAsync())
             return false;
-        var release = await GetEcrAsync(ReleaseAccount);
         var image = await GetCandidateImageAsync();
-        if (await DeployImage.FindReleasedAsync(release.Registry, image, CancellationToken) is { } released)
+        if (await FindReleasedImageAsync(image) is { } released)
         {
             Log.Information($"Rehearsing a release on the local platform: '{released}' is already in its release registry, so main deploys it without a build.");
             return false;

@@ -10,6 +10,7 @@ namespace Slipway.Components;
 public interface IRegisterTaskDef : IPushEcr
 {
     private const string RegisteredKey = $"{nameof(IRegisterTaskDef)}.Registered";
+    private const string ReleasedKey = $"{nameof(IRegisterTaskDef)}.Released";
 
     /// <summary>Extra template variables.</summary>
     [Parameter("Task definition template variables as NAME=VALUE, several after one option, e.g. Cpu=256 LogLevel=debug (the template writes ${Cpu}); Image, Version, Commit and Environment are always set.",
@@ -51,7 +52,10 @@ public interface IRegisterTaskDef : IPushEcr
             var release = await GetEcrAsync(ReleaseAccount);
             var tag = versioning.ImageTags.Promoted ?? throw new InvalidOperationException(
                 $"Branch '{versioning.Branch.Name}' has no release tag to deploy to production; deploy main after a release or hotfix was promoted and tagged.");
-            return await DeployImage.ReleasedAsync(release.Registry, release.Image(ImageRepository, tag), CancellationToken);
+            var image = release.Image(ImageRepository, tag);
+            return await FindReleasedImageAsync(image) ?? throw new InvalidOperationException(
+                $"The release image '{image}' is not in the release registry of account '{ReleaseAccount}': nothing to deploy to production. " +
+                "Run PromoteRelease on the release or hotfix branch first, then Deploy on main.");
         }
 
         if (PushedImage is { } pushed)
@@ -63,6 +67,22 @@ public interface IRegisterTaskDef : IPushEcr
             : throw new InvalidOperationException(
                 $"No image of commit {versioning.Variables["ShortSha"]} to deploy: PushEcr did not run in this build and '{PushedImageFile}' records none for this commit. " +
                 "Run Deploy (which builds and pushes it), or PushEcr before RegisterTaskDef.");
+    }
+
+    /// <summary>
+    /// <paramref name="image"/>, a release tag in the release registry, pinned to the digest it names; null when it is not there. A tag found is
+    /// asked for once per run: the plan's choice whether main builds, Deploy's --plan, Diff, RegisterTaskDef and Deploy share the answer.
+    /// </summary>
+    async Task<ImageReference?> FindReleasedImageAsync(ImageReference image)
+    {
+        var key = $"{ReleasedKey}.{image}";
+        if (this.State().TryGet<ImageReference>(key, out var known))
+            return known;
+        var found = await DeployImage.FindReleasedAsync((await GetEcrAsync(ReleaseAccount)).Registry, image, CancellationToken);
+        // A missing tag is not remembered: this run may push it (main rehearsing a release) and must then find it. A found one stays: release tags are not moved.
+        if (found is not null)
+            this.State().Set(key, found);
+        return found;
     }
 
     /// <summary>The registration of <paramref name="image"/> in <paramref name="environment"/>: its template (or the running definition) with the named containers' images replaced.</summary>

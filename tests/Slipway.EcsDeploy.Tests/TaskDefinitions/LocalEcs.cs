@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Slipway.Aws;
 using Slipway.Aws.Ecs;
+using Slipway.EcsDeploy.Tests.Deployments.Infrastructure;
 using Slipway.LocalAws;
 using Slipway.LocalAws.Tests.Ecs.Infrastructure;
 
@@ -60,42 +61,4 @@ public sealed class LocalEcs : IAsyncLifetime
     /// <summary>Every revision of <paramref name="family"/>.</summary>
     public async Task<IReadOnlyList<string>> RevisionsAsync(string family) =>
         (await Ecs.ListTaskDefinitionsAsync(new ListTaskDefinitionsRequest { FamilyPrefix = family })).TaskDefinitionArns;
-}
-
-/// <summary>Passes requests on and records each one's operation (the X-Amz-Target after the service prefix).</summary>
-public sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHandler())
-{
-    private readonly List<(string Operation, string Body)> _calls = [];
-
-    /// <summary>The operations sent, in order.</summary>
-    public IReadOnlyList<string> Operations
-    {
-        get
-        {
-            lock (_calls)
-                return _calls.Select(c => c.Operation).ToList();
-        }
-    }
-
-    /// <summary>The JSON body of the last call to <paramref name="operation"/>.</summary>
-    public JsonObject LastBody(string operation)
-    {
-        lock (_calls)
-            return (JsonObject)JsonNode.Parse(_calls.Last(c => c.Operation == operation).Body)!;
-    }
-
-    public void Clear()
-    {
-        lock (_calls)
-            _calls.Clear();
-    }
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.Single() : request.RequestUri!.ToString();
-        var body = request.Content is null ? "{}" : await request.Content.ReadAsStringAsync(cancellationToken);
-        lock (_calls)
-            _calls.Add((target[(target.LastIndexOf('.') + 1)..], body));
-        return await base.SendAsync(request, cancellationToken);
-    }
 }
