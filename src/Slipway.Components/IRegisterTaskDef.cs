@@ -41,7 +41,7 @@ public interface IRegisterTaskDef : IPushEcr
     /// <summary>
     /// The image this build deploys, by digest: on production the promoted image of HEAD's version in the release registry; elsewhere the
     /// image PushEcr pushed in this run or recorded for this commit in an earlier one. With <paramref name="preview"/> (Diff, --plan) an image
-    /// not pushed yet is the candidate tag PushEcr would push.
+    /// not pushed yet is the candidate tag PushEcr would push (on production, the release tag when main rehearses a release).
     /// </summary>
     async Task<ImageReference> GetDeployImageAsync(bool preview)
     {
@@ -53,7 +53,10 @@ public interface IRegisterTaskDef : IPushEcr
             var tag = versioning.ImageTags.Promoted ?? throw new InvalidOperationException(
                 $"Branch '{versioning.Branch.Name}' has no release tag to deploy to production; deploy main after a release or hotfix was promoted and tagged.");
             var image = release.Image(ImageRepository, tag);
-            return await FindReleasedImageAsync(image) ?? throw new InvalidOperationException(
+            if (await FindReleasedImageAsync(image) is { } released)
+                return released;
+            // Main rehearsing a release pushes this tag itself before RegisterTaskDef: a preview shows it.
+            return preview && await RehearsesReleaseAsync() ? image : throw new InvalidOperationException(
                 $"The release image '{image}' is not in the release registry of account '{ReleaseAccount}': nothing to deploy to production. " +
                 "Run PromoteRelease on the release or hotfix branch first, then Deploy on main.");
         }

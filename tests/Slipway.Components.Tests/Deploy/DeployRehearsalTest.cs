@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Slipway.Components.Tests.Images;
 
 namespace Slipway.Components.Tests.Deploy;
@@ -13,6 +14,14 @@ public sealed class DeployRehearsalTest
     public async Task TestDeploy_MainWithoutPromotedReleaseOnLocalPlatform_BuildsTheReleaseTagOnceAndDeploysIt()
     {
         await using var deploy = await MainAtReleaseAsync();
+        string registry;
+        await using (var platform = await deploy.Repository.PlatformAsync())
+            registry = platform.RegistryEndpoint("production").Authority;
+        // The plan shows the release tag the rehearsal will push, not "run PromoteRelease first".
+        var plan = deploy.Run("Deploy", "--plan");
+        Assert.True(plan.Code == 0, plan.Output);
+        Assert.Matches(new Regex($@"Image: {Regex.Escape(registry)}/svc:1\.2\.0\r?$", RegexOptions.Multiline), plan.Output);
+        Assert.DoesNotContain("could not tell", plan.Output);
 
         var first = deploy.Run("Deploy", "--deploy-timeout", "2m");
 
@@ -20,8 +29,7 @@ public sealed class DeployRehearsalTest
         Assert.Contains("Rehearsing a release on the local platform: no ", first.Output);
         var pushed = ((IPushEcr)first.Build).PushedImage!;
         Assert.Equal("1.2.0", pushed.Target.Tag);
-        await using (var platform = await deploy.Repository.PlatformAsync())
-            Assert.StartsWith(platform.RegistryEndpoint("production").Authority, pushed.Target.ToString());
+        Assert.StartsWith(registry, pushed.Target.ToString());
         var image = ((IRegisterTaskDef)first.Build).RegisteredTaskDefinition!.TaskDefinition.ContainerDefinitions.Single().Image!;
         Assert.EndsWith($"/svc:1.2.0@{pushed.Digest}", image);
         Assert.Equal("1.2.0", first.Build.Served);
