@@ -46,12 +46,20 @@ public sealed partial record SemanticVersion : IComparable<SemanticVersion>
     /// <summary>The same version without its pre-release part.</summary>
     public SemanticVersion Stable => this with { Label = null, Number = null };
 
+    private const string DefaultTagPrefix = "[vV]?"; // GitVersion's tag-prefix when the configuration names none
+
     /// <summary>Parses a version, e.g. from a tag with its prefix: <c>v1.2.3-beta.4</c>. Strict needs all three numbers; loose accepts 1 to 4.</summary>
     public static bool TryParse(string text, string? tagPrefix, SemanticVersionFormat format, out SemanticVersion? version)
     {
         version = null;
         var value = text.Trim();
-        if (!string.IsNullOrEmpty(tagPrefix))
+        if (tagPrefix == DefaultTagPrefix)
+        {
+            // The default prefix without a regex: a version computation parses every tag with it.
+            if (value.StartsWith('v') || value.StartsWith('V'))
+                value = value[1..];
+        }
+        else if (!string.IsNullOrEmpty(tagPrefix))
         {
             // As GitVersion: a tag must start with the prefix (the default [vV]? also matches nothing), in any case.
             var prefix = Regex.Match(value, "^(" + tagPrefix + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

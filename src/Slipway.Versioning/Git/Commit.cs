@@ -13,15 +13,16 @@ public sealed class Commit : IEquatable<Commit>
     private string? _message;
     private volatile bool _hasDetails;        // written last, after _when and _rawMessage
 
-    internal Commit(CommitGraph graph, int index, string sha)
+    private string? _sha;
+
+    internal Commit(CommitGraph graph, int index)
     {
         Graph = graph;
         Index = index;
-        Sha = sha;
     }
 
     /// <summary>The full sha, 40 hex digits (64 in a SHA-256 repository), lower case.</summary>
-    public string Sha { get; }
+    public string Sha => _sha ??= Graph.ShaOf(Index); // made when first read: see ShaTable
 
     /// <summary>The parents in the order git stores them: the first parent is the branch merged into. None for a root commit, or at the edge of a shallow clone.</summary>
     public IReadOnlyList<Commit> Parents => _parents ??= Graph.ParentsOf(Index);

@@ -83,16 +83,23 @@ internal sealed partial class CommitGraph
             var stamp = NextStamp();
             var queue = new DateOrderQueue();
             _visited[to] = stamp;
-            queue.Enqueue(to, _times[to]);
-            while (queue.TryDequeue(out var commit))
+            var next = to; // taken without the queue when it would come out next anyway (see DateOrderQueue.WouldComeNext)
+            while (next >= 0 || queue.TryDequeue(out next))
             {
+                var commit = next;
+                next = -1;
                 result.Add(Commits[commit]);
-                foreach (var parent in Parents(commit))
+                var parents = Parents(commit);
+                for (var index = 0; index < parents.Length; index++)
                 {
+                    var parent = parents[index];
                     if (_visited[parent] == stamp || (excluded is not null && Contains(excluded, parent)))
                         continue;
                     _visited[parent] = stamp;
-                    queue.Enqueue(parent, _times[parent]);
+                    if (index == parents.Length - 1 && next < 0 && queue.WouldComeNext(_times[parent]))
+                        next = parent;
+                    else
+                        queue.Enqueue(parent, _times[parent]);
                 }
             }
 

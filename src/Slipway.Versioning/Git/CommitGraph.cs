@@ -6,7 +6,7 @@ namespace Slipway.Versioning.Git;
 /// <remarks>The walks (in <c>CommitGraph.Walks.cs</c>) share scratch arrays and caches, guarded by one lock.</remarks>
 internal sealed partial class CommitGraph
 {
-    private readonly Dictionary<string, int> _indexBySha;
+    private readonly ShaTable _shas;
     private readonly int[] _parentStart; // parents of commit i are _parents[_parentStart[i] .. _parentStart[i + 1]]
     private readonly int[] _parents;
     private readonly long[] _times;      // committer date, unix seconds
@@ -16,19 +16,19 @@ internal sealed partial class CommitGraph
 
     /// <summary>Builds the graph from per-commit arrays; <paramref name="parentStart"/> has one more entry than there are commits.</summary>
     /// <remarks>The commits start without dates and messages: the loader sets them, at once or through <see cref="Details"/>.</remarks>
-    public CommitGraph(string[] shas, long[] times, Dictionary<string, int> indexBySha, int[] parentStart, int[] parents)
+    public CommitGraph(ShaTable shas, long[] times, int[] parentStart, int[] parents)
     {
         _parentStart = parentStart;
         _parents = parents;
         _times = times;
-        _indexBySha = indexBySha;
-        Commits = new Commit[shas.Length];
-        for (var index = 0; index < shas.Length; index++)
-            Commits[index] = new Commit(this, index, shas[index]);
+        _shas = shas;
+        Commits = new Commit[times.Length];
+        for (var index = 0; index < times.Length; index++)
+            Commits[index] = new Commit(this, index);
 
         _generation = ComputeGenerations();
-        _visited = new int[shas.Length];
-        _pending = new int[shas.Length];
+        _visited = new int[times.Length];
+        _pending = new int[times.Length];
     }
 
     /// <summary>Every commit, by index.</summary>
@@ -54,11 +54,13 @@ internal sealed partial class CommitGraph
     public int ParentCount(int index) => _parentStart[index + 1] - _parentStart[index];
 
     /// <summary>The index of the commit with this full sha, or -1.</summary>
-    public int IndexOf(string sha) => _indexBySha.TryGetValue(sha, out var index) ? index : -1;
+    public int IndexOf(string sha) => _shas.IndexOf(sha);
 
     /// <summary>The index of the commit with this full sha, or -1, without allocating a string.</summary>
-    public int IndexOf(ReadOnlySpan<char> sha) =>
-        _indexBySha.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(sha, out var index) ? index : -1;
+    public int IndexOf(ReadOnlySpan<char> sha) => _shas.IndexOf(sha);
+
+    /// <summary>The sha of commit <paramref name="index"/>.</summary>
+    public string ShaOf(int index) => _shas.ShaOf(index);
 
     /// <summary>The commits whose sha starts with <paramref name="prefix"/> (lower-case hex), at most <paramref name="limit"/> of them.</summary>
     public List<Commit> WithPrefix(string prefix, int limit)

@@ -29,6 +29,7 @@ internal sealed class CommitGraphFile
     private const uint MoreParents = 0x80000000; // in the second parent: an index into EDGE; there: the last parent
 
     private readonly List<byte[]> _layerIds = []; // each layer's sorted object ids
+    private readonly List<int[]> _layerFanout = []; // each layer's OIDF: the number of its ids whose first byte is at most i
     private readonly List<int> _layerStart = [];  // the position of each layer's first commit
 
     private CommitGraphFile(int hashLength)
@@ -92,7 +93,7 @@ internal sealed class CommitGraphFile
             return -1;
         for (var layer = 0; layer < _layerIds.Count; layer++)
         {
-            var found = Search(_layerIds[layer], id);
+            var found = Search(_layerIds[layer], _layerFanout[layer], id);
             if (found >= 0)
                 return _layerStart[layer] + found;
         }
@@ -100,9 +101,9 @@ internal sealed class CommitGraphFile
         return -1;
     }
 
-    private int Search(byte[] ids, ReadOnlySpan<byte> id)
+    private int Search(byte[] ids, int[] fanout, ReadOnlySpan<byte> id)
     {
-        int low = 0, high = ids.Length / HashLength - 1;
+        int low = id[0] == 0 ? 0 : fanout[id[0] - 1], high = fanout[id[0]] - 1;
         while (low <= high)
         {
             var middle = low + ((high - low) >> 1);
@@ -141,6 +142,7 @@ internal sealed class CommitGraphFile
             graph ??= new CommitGraphFile(layer.Value.HashLength);
             graph._layerStart.Add(graph.Count);
             graph._layerIds.Add(layer.Value.Ids);
+            graph._layerFanout.Add(layer.Value.Fanout);
             graph.Count += layer.Value.Ids.Length / graph.HashLength;
         }
 
@@ -153,7 +155,7 @@ internal sealed class CommitGraphFile
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every commit: optimize it at once, not at the slow first JIT tier
-    private static (int HashLength, byte[] Ids)? ReadLayer(
+    private static (int HashLength, byte[] Ids, int[] Fanout)? ReadLayer(
         byte[] file, int? hashLength, int layersBelow, List<long> times, List<int> parentStart, List<int> parents)
     {
         if (file.Length < 8 || BinaryPrimitives.ReadUInt32BigEndian(file) != Signature || file[4] != 1)
@@ -219,6 +221,9 @@ internal sealed class CommitGraphFile
             parentStart.Add(parents.Count);
         }
 
-        return (length, file.AsSpan(lookup.Start, lookup.End - lookup.Start).ToArray());
+        var fanoutTable = new int[256];
+        for (var first = 0; first < 256; first++)
+            fanoutTable[first] = (int)BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(fanout.Start + (first * 4)));
+        return (length, file.AsSpan(lookup.Start, lookup.End - lookup.Start).ToArray(), fanoutTable);
     }
 }

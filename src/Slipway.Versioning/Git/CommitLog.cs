@@ -169,7 +169,7 @@ internal static class CommitLog
             parentStart[index + 1] = parents.Count;
         }
 
-        return new CommitGraph(shas, times, lookup, parentStart, [.. parents]);
+        return new CommitGraph(new ShaTable.Listed(shas, lookup), times, parentStart, [.. parents]);
     }
 
     private static GitException Malformed(string output, int position)

@@ -20,4 +20,12 @@ internal sealed class DateOrderQueue
 
     /// <summary>Takes the newest commit, the first added among equal dates; false when the queue is empty.</summary>
     public bool TryDequeue(out int index) => _queue.TryDequeue(out index, out _);
+
+    /// <summary>
+    /// Whether a commit dated <paramref name="time"/> would be the next one out if added now: the queue is empty, or it is
+    /// strictly newer than every commit in it. A walk can then take it at once, skipping the queue: most commits of a
+    /// history have one parent, met just before it is taken.
+    /// </summary>
+    public bool WouldComeNext(long time) =>
+        !_queue.TryPeek(out _, out var first) || (first >> ArrivalBits) > MaxTime - Math.Clamp(time, 0, MaxTime);
 }

@@ -20,10 +20,9 @@ internal static class FileHistory
     public static async Task<CommitGraph> LoadAsync(
         string directory, CommitGraphFile file, IReadOnlyList<string> tips, CancellationToken cancellationToken)
     {
-        var newer = new List<string>();
-        var held = new List<string>();
-        foreach (var tip in tips)
-            (file.Find(tip) >= 0 ? held : newer).Add(tip);
+        var positions = tips.Select(tip => file.Find(tip)).ToArray();
+        var newer = tips.Where((_, index) => positions[index] < 0).ToList();
+        var held = tips.Where((_, index) => positions[index] >= 0);
 
         var output = "";
         if (newer.Count > 0)
@@ -35,7 +34,7 @@ internal static class FileHistory
                 .ConfigureAwait(false)).StandardOutput;
         }
 
-        return Build(file, ParseNewer(file, output), tips);
+        return Build(file, ParseNewer(file, output), tips, positions);
     }
 
     /// <summary>The commits rev-list printed ("unix-seconds sha parent..." a line) that the file does not hold.</summary>
@@ -59,7 +58,8 @@ internal static class FileHistory
     // Walks from the tips as git's default order does: newest committer date first, ties in the order the walk met them,
     // a commit's parents met in their order. Positions below file.Count are the file's; the newer commits follow.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every commit: optimize it at once, not at the slow first JIT tier
-    private static CommitGraph Build(CommitGraphFile file, List<(string Sha, long Time, string[] Parents)> newer, IReadOnlyList<string> tips)
+    private static CommitGraph Build(
+        CommitGraphFile file, List<(string Sha, long Time, string[] Parents)> newer, IReadOnlyList<string> tips, int[] tipPositions)
     {
         var newerIndex = new Dictionary<string, int>(newer.Count, StringComparer.Ordinal);
         for (var index = 0; index < newer.Count; index++)
@@ -72,45 +72,49 @@ internal static class FileHistory
         var placed = new int[total]; // 1 + the commit's index in the loaded graph; 0 while not met
         var count = 0;
         var queue = new DateOrderQueue();
-        void Meet(int position)
+        var next = -1; // the commit to take next without the queue (see DateOrderQueue.WouldComeNext)
+        void Meet(int position, bool last)
         {
             if (position < 0 || placed[position] != 0)
                 return;
             placed[position] = -1;
-            queue.Enqueue(position, TimeOf(position));
+            if (last && next < 0 && queue.WouldComeNext(TimeOf(position)))
+                next = position;
+            else
+                queue.Enqueue(position, TimeOf(position));
         }
 
         long TimeOf(int position) => position < file.Count ? file.Times[position] : newer[position - file.Count].Time;
 
-        foreach (var tip in tips)
-            Meet(Position(tip));
-        while (queue.TryDequeue(out var position))
+        for (var tip = 0; tip < tips.Count; tip++)
+            Meet(tipPositions[tip] >= 0 ? tipPositions[tip] : Position(tips[tip]), last: false);
+        while (next >= 0 || queue.TryDequeue(out next))
         {
+            var position = next;
+            next = -1;
             order[count] = position;
             placed[position] = ++count;
             if (position < file.Count)
             {
-                for (var parent = file.ParentStart[position]; parent < file.ParentStart[position + 1]; parent++)
-                    Meet(file.Parents[parent]);
+                var end = file.ParentStart[position + 1];
+                for (var parent = file.ParentStart[position]; parent < end; parent++)
+                    Meet(file.Parents[parent], last: parent == end - 1);
             }
             else
             {
-                foreach (var parent in newerParents[position - file.Count])
-                    Meet(parent);
+                var commitParents = newerParents[position - file.Count];
+                for (var parent = 0; parent < commitParents.Length; parent++)
+                    Meet(commitParents[parent], last: parent == commitParents.Length - 1);
             }
         }
 
-        var shas = new string[count];
         var times = new long[count];
-        var lookup = new Dictionary<string, int>(count, StringComparer.Ordinal);
         var parentStart = new int[count + 1];
         var parents = new List<int>(count * 2);
         for (var index = 0; index < count; index++)
         {
             var position = order[index];
-            shas[index] = position < file.Count ? file.ShaAt(position) : newer[position - file.Count].Sha;
             times[index] = TimeOf(position);
-            lookup[shas[index]] = index;
             if (position < file.Count)
             {
                 for (var parent = file.ParentStart[position]; parent < file.ParentStart[position + 1]; parent++)
@@ -125,6 +129,27 @@ internal static class FileHistory
             parentStart[index + 1] = parents.Count;
         }
 
-        return new CommitGraph(shas, times, lookup, parentStart, [.. parents]) { FromCommitGraphFile = true };
+        var shas = new FileShas(file, order[..count], placed, newer.ConvertAll(commit => commit.Sha), newerIndex);
+        return new CommitGraph(shas, times, parentStart, [.. parents]) { FromCommitGraphFile = true };
+    }
+
+    /// <summary>The shas of a graph read from the file: the file's bytes, turned into text when asked for.</summary>
+    /// <remarks>
+    /// <c>order</c> holds the file position of each loaded commit (past the file's count: a newer commit, whose sha is in
+    /// <c>newer</c>); <c>placed</c>, for each position, 1 + the loaded commit's index, or 0 for a commit no ref reaches.
+    /// </remarks>
+    private sealed class FileShas(CommitGraphFile file, int[] order, int[] placed, List<string> newer, Dictionary<string, int> newerIndex)
+        : ShaTable
+    {
+        public override string ShaOf(int index) =>
+            order[index] is var position && position < file.Count ? file.ShaAt(position) : newer[position - file.Count];
+
+        public override int IndexOf(ReadOnlySpan<char> sha)
+        {
+            var position = file.Find(sha);
+            if (position < 0 && !newerIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(sha, out position))
+                return -1;
+            return placed[position] - 1;
+        }
     }
 }
