@@ -151,6 +151,34 @@ internal sealed partial class CommitGraph
         }
     }
 
+    /// <summary>
+    /// The first commit of <see cref="Between"/>(<paramref name="parent"/>, <paramref name="to"/>) that has <paramref name="parent"/>
+    /// as a parent, or -1: without walking when only one child of <paramref name="parent"/> is in <paramref name="to"/>'s history.
+    /// </summary>
+    public int FirstChildBetween(int parent, int to)
+    {
+        lock (_gate)
+        {
+            var history = Reachable(to);
+            var (childStart, children) = Children();
+            var found = -1;
+            var several = false;
+            for (var edge = childStart[parent]; edge < childStart[parent + 1] && !several; edge++)
+            {
+                if (!Contains(history, children[edge]) || children[edge] == found)
+                    continue;
+                several = found >= 0;
+                found = children[edge];
+            }
+
+            if (!several)
+                return found;
+        }
+
+        // Several children lead to `to`: the walk's order picks one.
+        return Array.Find(Between(parent, to), commit => commit.Parents.Any(x => x.Index == parent))!.Index;
+    }
+
     /// <summary>For each of <paramref name="tips"/>, whether <paramref name="commit"/> is reachable from it.</summary>
     public bool[] TipsContaining(int commit, IReadOnlyList<int> tips)
     {

@@ -124,6 +124,15 @@ public sealed class GitRepository
         return graph.Between(exclusiveFrom is null ? -1 : IndexOf(graph, exclusiveFrom, nameof(exclusiveFrom)), IndexOf(graph, to, nameof(to)));
     }
 
+    /// <summary>The first of <see cref="CommitsBetween"/>(<paramref name="parent"/>, <paramref name="to"/>) whose parents include <paramref name="parent"/>; null when none does.</summary>
+    /// <remarks>Where the branch at <paramref name="to"/> went on from <paramref name="parent"/>: usually found among the parent's children without a walk.</remarks>
+    public Commit? FirstChildBetween(Commit parent, Commit to)
+    {
+        var graph = _snapshot.Graph;
+        var index = graph.FirstChildBetween(IndexOf(graph, parent, nameof(parent)), IndexOf(graph, to, nameof(to)));
+        return index < 0 ? null : graph.Commits[index];
+    }
+
     /// <summary>The commits <see cref="CountCommits"/> counts whose message contains <paramref name="text"/>, ignoring case, in the order the history was loaded (newest first, mostly).</summary>
     /// <remarks>
     /// Each commit is searched at most once per text, so asking again with an older <paramref name="exclusiveFrom"/> only

@@ -23,6 +23,28 @@ public partial class GitRepositoryTest(MergeHeavyHistory history) : IClassFixtur
     }
 
     [Fact]
+    public async Task TestFirstChildBetween_IsTheFirstCommitBetweenThatHasTheParentForEveryPair()
+    {
+        var repository = await history.Repository.OpenAsync();
+        var several = 0;
+
+        foreach (var (toName, to) in history.Commits)
+        {
+            foreach (var (parentName, parent) in history.Commits)
+            {
+                var parentCommit = Find(repository, parent);
+                var expected = repository.CommitsBetween(parentCommit, Find(repository, to)).FirstOrDefault(x => x.Parents.Contains(parentCommit));
+                Assert.True(
+                    Equals(expected, repository.FirstChildBetween(parentCommit, Find(repository, to))),
+                    $"FirstChildBetween({parentName}, {toName}) should be {expected?.ShortSha ?? "none"}");
+                several += repository.CommitsBetween(parentCommit, Find(repository, to)).Count(x => x.Parents.Contains(parentCommit)) > 1 ? 1 : 0;
+            }
+        }
+
+        Assert.True(several > 0, "the history should have a pair where several children of the parent lead to the tip");
+    }
+
+    [Fact]
     public async Task TestIsAncestor_SameCommitIsItsOwnAncestor()
     {
         var repository = await history.Repository.OpenAsync();
