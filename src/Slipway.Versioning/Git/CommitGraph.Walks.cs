@@ -17,6 +17,8 @@ internal sealed partial class CommitGraph
     private int _stamp;
     private int _pinned = -1;
     private int[]? _childStart;
+    private byte[]? _paint; // MergeBase's colors, valid where _visited holds its walk's stamp
+    private const int FromOne = 1, FromOther = 2, Stale = 4, Queued = 8;
     private int[]? _children;
 
     /// <summary>Keeps the reachable set of <paramref name="index"/> (HEAD) cached for the graph's lifetime.</summary>
@@ -117,29 +119,36 @@ internal sealed partial class CommitGraph
     {
         lock (_gate)
         {
-            var common = Reachable(one);
-            if (Contains(common, other))
+            if (one == other)
+                return one;
+            if (_reachable.TryGetValue(one, out var cached) && Contains(cached, other))
                 return other;
 
-            // Walk down from `other` until history reachable from `one` is met: each first meeting is a candidate, and
-            // every best common ancestor is one, because the path to it from `other` crosses no other common ancestor.
-            var candidates = new List<int>();
+            // git's paint-down-to-common, in generation order: a commit is taken only after every commit above it that
+            // the walk met, so the colors it carries are final. Painted from both sides, it is a candidate; then what
+            // it reaches is stale, and the walk ends when only stale commits are left: it stops at the merge bases
+            // instead of walking all of one side's history.
+            var paint = _paint ??= new byte[Count];
             var stamp = NextStamp();
-            var top = 0;
-            _visited[other] = stamp;
-            _pending[top++] = other;
-            while (top > 0)
+            var queue = new PriorityQueue<int, int>();
+            var fresh = 0; // queued commits that are not stale
+            var candidates = new List<int>();
+            Paint(one, FromOne);
+            Paint(other, FromOther);
+            while (fresh > 0 && queue.TryDequeue(out var commit, out _))
             {
-                foreach (var parent in Parents(_pending[--top]))
+                var colors = paint[commit] & (FromOne | FromOther | Stale);
+                paint[commit] &= unchecked((byte)~Queued);
+                if ((colors & Stale) == 0)
+                    fresh--;
+                if (colors == (FromOne | FromOther))
                 {
-                    if (_visited[parent] == stamp)
-                        continue;
-                    _visited[parent] = stamp;
-                    if (Contains(common, parent))
-                        candidates.Add(parent);
-                    else
-                        _pending[top++] = parent;
+                    candidates.Add(commit);
+                    colors |= Stale;
                 }
+
+                foreach (var parent in Parents(commit))
+                    Paint(parent, colors);
             }
 
             return candidates.Count switch
@@ -148,6 +157,31 @@ internal sealed partial class CommitGraph
                 1 => candidates[0],
                 _ => Newest(WithoutRedundant(candidates)),
             };
+
+            void Paint(int commit, int colors)
+            {
+                if (_visited[commit] != stamp)
+                {
+                    _visited[commit] = stamp;
+                    paint[commit] = 0;
+                }
+
+                var before = paint[commit];
+                if ((before & colors) == colors)
+                    return;
+                paint[commit] |= (byte)colors;
+                if ((before & Queued) == 0)
+                {
+                    paint[commit] |= Queued;
+                    queue.Enqueue(commit, -_generation[commit]);
+                    if ((colors & Stale) == 0 && (before & Stale) == 0)
+                        fresh++;
+                }
+                else if ((before & Stale) == 0 && (colors & Stale) != 0)
+                {
+                    fresh--;
+                }
+            }
         }
     }
 
