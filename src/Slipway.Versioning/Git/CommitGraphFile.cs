@@ -30,6 +30,7 @@ internal sealed class CommitGraphFile
 
     private readonly List<byte[]> _layerIds = []; // each layer's sorted object ids
     private readonly List<int[]> _layerFanout = []; // each layer's OIDF: the number of its ids whose first byte is at most i
+    private readonly List<ulong[]> _layerKeys = []; // each layer's ids' first eight bytes, big-endian: most searches compare only these
     private readonly List<int> _layerStart = [];  // the position of each layer's first commit
 
     private CommitGraphFile(int hashLength)
@@ -93,7 +94,7 @@ internal sealed class CommitGraphFile
             return -1;
         for (var layer = 0; layer < _layerIds.Count; layer++)
         {
-            var found = Search(_layerIds[layer], _layerFanout[layer], id);
+            var found = Search(layer, id);
             if (found >= 0)
                 return _layerStart[layer] + found;
         }
@@ -101,13 +102,15 @@ internal sealed class CommitGraphFile
         return -1;
     }
 
-    private int Search(byte[] ids, int[] fanout, ReadOnlySpan<byte> id)
+    private int Search(int layer, ReadOnlySpan<byte> id)
     {
+        var (ids, fanout, keys) = (_layerIds[layer], _layerFanout[layer], _layerKeys[layer]);
+        var key = BinaryPrimitives.ReadUInt64BigEndian(id);
         int low = id[0] == 0 ? 0 : fanout[id[0] - 1], high = fanout[id[0]] - 1;
         while (low <= high)
         {
             var middle = low + ((high - low) >> 1);
-            var order = ids.AsSpan(middle * HashLength, HashLength).SequenceCompareTo(id);
+            var order = keys[middle] != key ? keys[middle].CompareTo(key) : ids.AsSpan(middle * HashLength, HashLength).SequenceCompareTo(id);
             if (order == 0)
                 return middle;
             if (order < 0)
@@ -143,6 +146,10 @@ internal sealed class CommitGraphFile
             graph._layerStart.Add(graph.Count);
             graph._layerIds.Add(layer.Value.Ids);
             graph._layerFanout.Add(layer.Value.Fanout);
+            var keys = new ulong[layer.Value.Ids.Length / graph.HashLength];
+            for (var index = 0; index < keys.Length; index++)
+                keys[index] = BinaryPrimitives.ReadUInt64BigEndian(layer.Value.Ids.AsSpan(index * graph.HashLength));
+            graph._layerKeys.Add(keys);
             graph.Count += layer.Value.Ids.Length / graph.HashLength;
         }
 
