@@ -39,13 +39,16 @@ public sealed class ComparisonTest
     }
 
     [Fact]
-    public void TestDeliberateDifference_OnlyDetachedWithoutTagWhenSlipwayAsksForTheBranch()
+    public void TestDeliberateDifference_OnlyDetachedWithoutStableTagWhenSlipwayAsksForTheBranch()
     {
-        var gitVersion = Json("""{"BranchName":"(no branch)"}""");
+        var gitVersion = Json("""{"BranchName":"(no branch)","PreReleaseLabel":"-no-branch-"}""");
         var asks = VersionOutput.Failed("HEAD (abc1234) is detached and several branches contain it (develop, main), so the branch being built is unknown.");
 
         Assert.Empty(new CheckpointResult(1, 0, 3, Detached, gitVersion, asks).Disagreements);
-        Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached with { TagsOnHead = ["1.0.0"] }, gitVersion, asks).Disagreements);
+        // Oracle seed 7019: a pre-release tag on HEAD; GitVersion 6.8.2 prints 1.0.1--no-branch-.1+1 all the same.
+        Assert.Empty(new CheckpointResult(1, 0, 3, Detached with { TagsOnHead = ["1.0.1-beta.1"] }, gitVersion, asks).Disagreements);
+        // A stable tag on HEAD is GitVersion's version (no '-no-branch-' label): Slipway must take it too.
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached with { TagsOnHead = ["1.0.0"] }, Json("""{"BranchName":"(no branch)","PreReleaseLabel":""}"""), asks).Disagreements);
         Assert.NotEmpty(new CheckpointResult(1, 0, 3, OnMain, gitVersion, asks).Disagreements);
         Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached, gitVersion, Json("""{"BranchName":"main"}""")).Disagreements);
     }
@@ -53,14 +56,17 @@ public sealed class ComparisonTest
     [Fact]
     public void TestDeliberateDifference_DetachedAtOneBranchTipVersionedAsThatBranch()
     {
-        var gitVersion = Json("""{"BranchName":"(no branch)","FullSemVer":"1.2.0--no-branch-.1+0"}""");
+        var gitVersion = Json("""{"BranchName":"(no branch)","PreReleaseLabel":"-no-branch-","FullSemVer":"1.2.0--no-branch-.1+0"}""");
         var slipway = Json("""{"BranchName":"develop","FullSemVer":"1.2.0-alpha.3"}""");
         var atDevelop = Detached with { BranchesAtHead = ["develop"] };
 
         Assert.Empty(new CheckpointResult(1, 0, 3, atDevelop, gitVersion, slipway).Disagreements);
+        // Oracle seed 7160: a pre-release tag on HEAD at main's tip; GitVersion 6.8.2 prints 1.0.1--no-branch-.1+1 all the same.
+        Assert.Empty(new CheckpointResult(1, 0, 3, Detached with { BranchesAtHead = ["main"], TagsOnHead = ["1.0.1-beta.2"] },
+            Json("""{"BranchName":"(no branch)","PreReleaseLabel":"-no-branch-","FullSemVer":"1.0.1--no-branch-.1+1"}"""), Json("""{"BranchName":"main","FullSemVer":"1.0.1-1"}""")).Disagreements);
         Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached with { BranchesAtHead = ["develop", "feature/x"] }, gitVersion, slipway).Disagreements);
         Assert.NotEmpty(new CheckpointResult(1, 0, 3, Detached with { BranchesAtHead = ["main"] }, gitVersion, slipway).Disagreements);
-        Assert.NotEmpty(new CheckpointResult(1, 0, 3, atDevelop with { TagsOnHead = ["1.0.0"] }, gitVersion, slipway).Disagreements);
+        Assert.NotEmpty(new CheckpointResult(1, 0, 3, atDevelop with { TagsOnHead = ["1.0.0"] }, Json("""{"BranchName":"(no branch)","PreReleaseLabel":"","FullSemVer":"1.0.0"}"""), slipway).Disagreements);
         Assert.NotEmpty(new CheckpointResult(1, 0, 3, atDevelop, Json("""{"BranchName":"develop"}"""), Json("""{"BranchName":"develop","FullSemVer":"9.9.9"}""")).Disagreements);
     }
 }

@@ -10,13 +10,13 @@ namespace Slipway.Versioning.Calculation;
 internal sealed record BaseVersion(string Origin, SemanticVersion Version, Commit? Source, VersionIncrement? Increment, EffectiveConfiguration Configuration)
 {
     /// <summary>The version after applying <see cref="Increment"/>.</summary>
-    public SemanticVersion Incremented => Increment is { } increment ? Apply(Version, increment.Field, increment.Label) : Version;
+    public SemanticVersion Incremented => Increment is { } increment ? Apply(Version, increment.Field, increment.Label, increment.Alternative) : Version;
 
     /// <summary>
     /// GitVersion's increment: a pre-release base bumps only its number; a stable base bumps the field and starts number 1;
-    /// a different label restarts at label.1.
+    /// a different label restarts at label.1. A higher <paramref name="alternative"/> (compared without pre-release) replaces major.minor.patch.
     /// </summary>
-    public static SemanticVersion Apply(SemanticVersion version, IncrementStrategy field, string? label)
+    public static SemanticVersion Apply(SemanticVersion version, IncrementStrategy field, string? label, SemanticVersion? alternative = null)
     {
         var hasPreRelease = !string.IsNullOrEmpty(version.Label) || version.Number is not null;
         var result = version;
@@ -29,6 +29,14 @@ internal sealed record BaseVersion(string Origin, SemanticVersion Version, Commi
         else
         {
             result = version.Increment(field);
+        }
+
+        if (alternative is not null && result.Stable.CompareTo(alternative.Stable) < 0)
+        {
+            result = result with { Major = alternative.Major, Minor = alternative.Minor, Patch = alternative.Patch };
+            // As GitVersion does: the pre-release number restarts only when no field was to be bumped.
+            if (field == IncrementStrategy.None)
+                number = 1;
         }
 
         string name;
@@ -52,5 +60,8 @@ internal sealed record BaseVersion(string Origin, SemanticVersion Version, Commi
     }
 }
 
-/// <summary>How a candidate is incremented: the field and the label of the branch.</summary>
-internal sealed record VersionIncrement(IncrementStrategy Field, string? Label);
+/// <summary>
+/// How a candidate is incremented: the field, the label of the branch, and (GitVersion's "alternative semantic version") the highest
+/// version tagged with another label newer than the candidate's tag, which the increment may not fall below.
+/// </summary>
+internal sealed record VersionIncrement(IncrementStrategy Field, string? Label, SemanticVersion? Alternative = null);

@@ -7,6 +7,7 @@ namespace Slipway.Versioning.Calculation;
 /// Version tags as base versions: tags in HEAD's history; with track-merge-target, tags on merge commits elsewhere that merged a commit of HEAD's history;
 /// branches that are neither main nor release also see main/support tags, and branches tracking release branches see release/hotfix tags, whose pre-release label (if any)
 /// is the branch's label. Tags of HEAD's history and merge targets only when not newer than HEAD; as in GitVersion, main and release branches' tags whatever their date.
+/// A tag with another pre-release label is no base version; the next older fitting tag's increment is lifted to it (GitVersion's alternative semantic version).
 /// </summary>
 internal static class TaggedCommitStrategy
 {
@@ -15,6 +16,7 @@ internal static class TaggedCommitStrategy
         var label = context.Label(configuration);
         var seen = new HashSet<string>();
         SemanticVersion? threshold = null;
+        var alternatives = new List<SemanticVersion>();
         // Newest tagged commit first; as GitVersion does, an older tag whose major bump cannot reach what a newer tag gives is passed over.
         // The source is always the tagged commit, as GitVersion names it, even when a merge target's parent is what brings the tag in.
         foreach (var (tag, key, _) in Tags(context, configuration)
@@ -25,14 +27,21 @@ internal static class TaggedCommitStrategy
             if (!seen.Add(tag.Tag.CanonicalName))
                 continue;
             if (tag.Version.IsPreRelease && !string.Equals(tag.Version.Label ?? "", label ?? tag.Version.Label ?? "", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another label's tag is no base version, but the next (older) fitting tag's increment may not fall below it.
+                alternatives.Add(tag.Version);
                 continue;
-            if (threshold is not null && tag.Version.Stable.Increment(IncrementStrategy.Major).CompareTo(threshold) < 0)
+            }
+
+            var alternative = alternatives.Max();
+            alternatives.Clear();
+            if (threshold is not null && BaseVersion.Apply(tag.Version.Stable, IncrementStrategy.Major, null, alternative).Stable.CompareTo(threshold) < 0)
                 continue;
             var field = IncrementFinder.Determine(context, source, configuration);
             var reached = tag.Version.Stable.Increment(field);
             if (threshold is null || reached.CompareTo(threshold) > 0)
                 threshold = reached;
-            yield return new BaseVersion($"Git tag '{tag.Tag.FriendlyName}'", tag.Version, source, new VersionIncrement(field, label), configuration);
+            yield return new BaseVersion($"Git tag '{tag.Tag.FriendlyName}'", tag.Version, source, new VersionIncrement(field, label, alternative), configuration);
         }
     }
 

@@ -9,7 +9,7 @@ public class BranchesDetachedTest
     /// <summary>develop (2 commits) merged into main, the merge tagged 1.1.0 (lightweight or annotated), a second branch at main, HEAD detached at the tag.</summary>
     private static TestRepository DetachedAtTaggedMerge(bool annotated)
     {
-        var repo = BranchesHistories.MainTaggedWithDevelop();
+        var repo = FidelityHistory.MainTaggedWithDevelop();
         repo.Checkout("main");
         repo.Merge("develop", "Merge develop");
         repo.Tag("1.1.0", annotated);

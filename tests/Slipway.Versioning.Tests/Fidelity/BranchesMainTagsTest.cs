@@ -8,7 +8,7 @@ public class BranchesMainTagsTest
     /// <summary>main tagged 1.0.0; develop (2 commits), feature/f1 and pull/5/merge (1 commit each) taken from it; then main 2 commits on, tagged 1.1.0.</summary>
     private static TestRepository MainTaggedAfterDevelopsLastCommit()
     {
-        var repo = BranchesHistories.MainTaggedWithDevelop();
+        var repo = FidelityHistory.MainTaggedWithDevelop();
         repo.Branch("feature/f1");
         repo.MakeCommit("f1");
         repo.Branch("pull/5/merge", "develop");
@@ -34,7 +34,7 @@ public class BranchesMainTagsTest
     [Fact]
     public async Task TestReleaseMergedToMainTaggedNotMergedBack_DevelopCountsFromTheMerge()
     {
-        using var repo = BranchesHistories.MainTaggedWithDevelop();
+        using var repo = FidelityHistory.MainTaggedWithDevelop();
         repo.Branch("release/1.1.0");
         repo.MakeCommits(2, "release");
         repo.Checkout("main");

@@ -16,7 +16,7 @@ public class BranchesPullRequestTest
     [InlineData("release/1.1.0", "develop", "release", "pull/7/merge", "1.2.0-PullRequest7.2", "develop", 2)] // GitVersion 6.8.2 prints 1.2.0-PullRequest7.2, source develop's tip, 2 commits
     public async Task TestPullRequest_TakesTheVersionOfWhatItMerges(string source, string target, string message, string pullRequest, string fullSemVer, string sourceRevision, int commits)
     {
-        using var repo = BranchesHistories.MainTaggedWithDevelop();
+        using var repo = FidelityHistory.MainTaggedWithDevelop();
         repo.Branch(source, source.StartsWith("hotfix/", StringComparison.Ordinal) ? "main" : "develop");
         repo.MakeCommit(message);
         repo.Branch(pullRequest, target);
@@ -28,7 +28,7 @@ public class BranchesPullRequestTest
     [Fact]
     public async Task TestPullRequestOfAHotfixIntoMovedMain_InheritsOnlyFromMain()
     {
-        using var repo = BranchesHistories.MainTaggedWithDevelop();
+        using var repo = FidelityHistory.MainTaggedWithDevelop();
         repo.Branch("release/1.1.0");
         repo.MakeCommit("release");
         repo.Branch("hotfix/1.0.1", "main");

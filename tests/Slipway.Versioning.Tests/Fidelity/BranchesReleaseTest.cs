@@ -8,7 +8,7 @@ public class BranchesReleaseTest
     /// <summary>main tagged 1.0.0; develop 2 commits; release/1.1.0 2 commits; develop 1 more, then the release merged back into develop (the branch kept).</summary>
     private static TestRepository ReleaseMergedBackIntoDevelop()
     {
-        var repo = BranchesHistories.MainTaggedWithDevelop();
+        var repo = FidelityHistory.MainTaggedWithDevelop();
         repo.Branch("release/1.1.0");
         repo.MakeCommits(2, "release");
         repo.Checkout("develop");

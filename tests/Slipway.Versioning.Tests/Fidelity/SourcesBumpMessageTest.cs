@@ -12,7 +12,7 @@ public class SourcesBumpMessageTest
     [InlineData("develop", "1.2.0-alpha.1")]
     public async Task TestBumpBeforeTheNewestTag_DoesNotRaiseTheIncrement(string branch, string expected)
     {
-        using var repo = SourcesHistory.Tagged("1.0.0", branch, 0, "x +semver: major");
+        using var repo = FidelityHistory.Tagged("1.0.0", branch, 0, "x +semver: major");
         repo.Tag("1.1.0");
         repo.MakeCommit("c");
         var result = await repo.AssertFullSemVer(expected);
@@ -23,7 +23,7 @@ public class SourcesBumpMessageTest
     [Fact]
     public async Task TestBumpAfterTheNewestTag_StillRaisesTheIncrement()
     {
-        using var repo = SourcesHistory.Tagged("1.0.0", "main", 0, "x +semver: major", "c");
+        using var repo = FidelityHistory.Tagged("1.0.0", "main", 0, "x +semver: major", "c");
         await repo.AssertFullSemVer("2.0.0-2");
     }
 }

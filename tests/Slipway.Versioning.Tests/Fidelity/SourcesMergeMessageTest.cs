@@ -22,7 +22,7 @@ public class SourcesMergeMessageTest
     [InlineData("Merge branch 'feature/2.0.0'", "1.0.1-2")]
     public async Task TestMain_NonMergeCommitReadingLikeAReleaseMergeIsASource(string message, string expected)
     {
-        using var repo = SourcesHistory.Tagged("1.0.0", "main", 0, message, "c");
+        using var repo = FidelityHistory.Tagged("1.0.0", "main", 0, message, "c");
         await repo.AssertFullSemVer(expected);
     }
 
@@ -31,7 +31,7 @@ public class SourcesMergeMessageTest
     [Fact]
     public async Task TestDevelop_NonMergeReleaseMessageIsBumpedByDevelopsIncrement()
     {
-        using var repo = SourcesHistory.Tagged("1.0.0", "develop", 1, "Merge branch 'release/2.0.0'", "d");
+        using var repo = FidelityHistory.Tagged("1.0.0", "develop", 1, "Merge branch 'release/2.0.0'", "d");
         await repo.AssertFullSemVer("2.1.0-alpha.2");
     }
 }

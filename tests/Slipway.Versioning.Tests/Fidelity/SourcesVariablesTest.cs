@@ -24,7 +24,7 @@ public class SourcesVariablesTest
     [Fact]
     public async Task TestHotfix_BuildMetaDataKeepsTheBranchNamesDots()
     {
-        using var repo = SourcesHistory.Tagged("0.1.0", "hotfix/0.1.1", 0, "h1");
+        using var repo = FidelityHistory.Tagged("0.1.0", "hotfix/0.1.1", 0, "h1");
         var sha = repo.Sha();
         var variables = await repo.Variables();
         Assert.Equal($"1.Branch.hotfix-0.1.1.Sha.{sha}", variables["FullBuildMetaData"]);
@@ -42,8 +42,8 @@ public class SourcesVariablesTest
     public async Task TestBugfix_MetaDataAndOwnWeight(string from, string fullSemVer, string metadata)
     {
         using var repo = from == "develop"
-            ? SourcesHistory.Tagged("0.1.0", "develop", 0, "d1")
-            : SourcesHistory.Tagged("0.1.0", "main", 0);
+            ? FidelityHistory.Tagged("0.1.0", "develop", 0, "d1")
+            : FidelityHistory.Tagged("0.1.0", "main", 0);
         repo.Branch(from == "develop" ? "bugfix/fix.1" : "bugfix/b2");
         var sha = repo.MakeCommit("b");
         var variables = await repo.Variables();
@@ -58,7 +58,7 @@ public class SourcesVariablesTest
     [Fact]
     public async Task TestDevelop_EqualCandidatesNameTheMergeMessagesVersion()
     {
-        using var repo = SourcesHistory.Tagged("1.0.0", "develop", 2, "Merge branch 'hotfix/1.0.1'", "c", "d +semver: minor");
+        using var repo = FidelityHistory.Tagged("1.0.0", "develop", 2, "Merge branch 'hotfix/1.0.1'", "c", "d +semver: minor");
         var variables = await repo.Variables();
         Assert.Equal("1.1.0-alpha.3", variables.FullSemVer);
         Assert.Equal("1.0.1", variables["VersionSourceSemVer"]);
