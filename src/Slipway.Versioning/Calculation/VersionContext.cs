@@ -73,7 +73,7 @@ internal sealed class VersionContext
         var mergeBase = Repository.MergeBase(branchTip, other);
         while (mergeBase is not null)
         {
-            var forward = Repository.CommitsBetween(mergeBase, other).FirstOrDefault(x => x.Parents.Contains(mergeBase));
+            var forward = Repository.FirstChildBetween(mergeBase, other);
             if (forward is null)
                 break;
             var before = forward.Parents[0];

@@ -27,7 +27,29 @@ public sealed class HistoryGenerator
     {
         var generator = new HistoryGenerator(seed);
         generator.Build(checkpoints);
-        return new GeneratedHistory(seed, generator._steps, generator._checkpoints);
+        return WithCommitGraphs(new GeneratedHistory(seed, generator._steps, generator._checkpoints));
+    }
+
+    /// <summary>
+    /// <paramref name="history"/> with <c>git commit-graph write --reachable</c> (what <c>git gc</c> writes) before every other
+    /// checkpoint's step: Slipway then reads history from the file, and what later steps add from a rev-list beside it, both
+    /// against GitVersion. A step of its own, so the shrinker keeps or drops it and the printed commands rebuild it.
+    /// </summary>
+    private static GeneratedHistory WithCommitGraphs(GeneratedHistory history)
+    {
+        var steps = new List<HistoryStep>();
+        var checkpoints = new List<int>();
+        for (var step = 0; step < history.Steps.Count; step++)
+        {
+            var checkpoint = history.Checkpoints.Contains(step);
+            if (checkpoint && checkpoints.Count % 2 == 1)
+                steps.Add(HistoryStep.Git("commit-graph", "write", "--reachable"));
+            steps.Add(history.Steps[step]);
+            if (checkpoint)
+                checkpoints.Add(steps.Count - 1);
+        }
+
+        return history with { Steps = steps, Checkpoints = checkpoints };
     }
 
     private void Build(int checkpoints)
