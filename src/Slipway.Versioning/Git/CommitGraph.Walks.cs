@@ -75,13 +75,24 @@ internal sealed partial class CommitGraph
     /// </summary>
     public Commit[] Between(int exclusiveFrom, int to)
     {
+        var result = new List<Commit>();
+        WalkBetween(exclusiveFrom, to, commit =>
+        {
+            result.Add(Commits[commit]);
+            return true;
+        });
+        return [.. result];
+    }
+
+    // Walks Between's commits in its order until `take` returns false; returns the commit it stopped at, or -1.
+    private int WalkBetween(int exclusiveFrom, int to, Func<int, bool> take)
+    {
         lock (_gate)
         {
             var excluded = exclusiveFrom < 0 ? null : Reachable(exclusiveFrom);
             if (excluded is not null && Contains(excluded, to))
-                return [];
+                return -1;
 
-            var result = new List<Commit>();
             var stamp = NextStamp();
             var queue = new DateOrderQueue();
             _visited[to] = stamp;
@@ -90,7 +101,8 @@ internal sealed partial class CommitGraph
             {
                 var commit = next;
                 next = -1;
-                result.Add(Commits[commit]);
+                if (!take(commit))
+                    return commit;
                 var parents = Parents(commit);
                 for (var index = 0; index < parents.Length; index++)
                 {
@@ -105,7 +117,7 @@ internal sealed partial class CommitGraph
                 }
             }
 
-            return [.. result];
+            return -1;
         }
     }
 
@@ -193,13 +205,33 @@ internal sealed partial class CommitGraph
     {
         lock (_gate)
         {
-            var history = Reachable(to);
+            // The commits of to's history above the parent's generation: every child of the parent it holds is among them.
+            var stamp = NextStamp();
+            var floor = _generation[parent];
+            var top = 0;
+            if (_generation[to] > floor)
+            {
+                _visited[to] = stamp;
+                _pending[top++] = to;
+            }
+
+            while (top > 0)
+            {
+                foreach (var ancestor in Parents(_pending[--top]))
+                {
+                    if (_visited[ancestor] == stamp || _generation[ancestor] <= floor)
+                        continue;
+                    _visited[ancestor] = stamp;
+                    _pending[top++] = ancestor;
+                }
+            }
+
             var (childStart, children) = Children();
             var found = -1;
             var several = false;
             for (var edge = childStart[parent]; edge < childStart[parent + 1] && !several; edge++)
             {
-                if (!Contains(history, children[edge]) || children[edge] == found)
+                if (_visited[children[edge]] != stamp || children[edge] == found)
                     continue;
                 several = found >= 0;
                 found = children[edge];
@@ -209,8 +241,8 @@ internal sealed partial class CommitGraph
                 return found;
         }
 
-        // Several children lead to `to`: the walk's order picks one.
-        return Array.Find(Between(parent, to), commit => commit.Parents.Any(x => x.Index == parent))!.Index;
+        // Several children lead to `to`: the walk's order picks one, and the walk stops there.
+        return WalkBetween(parent, to, commit => !Parents(commit).Contains(parent));
     }
 
     /// <summary>For each of <paramref name="tips"/>, whether <paramref name="commit"/> is reachable from it.</summary>
