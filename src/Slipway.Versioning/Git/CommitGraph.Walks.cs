@@ -19,6 +19,7 @@ internal sealed partial class CommitGraph
     private int[]? _childStart;
     private byte[]? _paint; // MergeBase's colors, valid where _visited holds its walk's stamp
     private const int FromOne = 1, FromOther = 2, Stale = 4, Queued = 8;
+    private const int Interesting = 1, Uninteresting = 2; // Range's colors, with Queued
     private int[]? _children;
 
     /// <summary>Keeps the reachable set of <paramref name="index"/> (HEAD) cached for the graph's lifetime.</summary>
@@ -45,7 +46,13 @@ internal sealed partial class CommitGraph
                 return count;
             }
 
-            var excluded = Reachable(exclusiveFrom);
+            if (!_reachable.TryGetValue(exclusiveFrom, out var excluded))
+            {
+                foreach (var word in Range(exclusiveFrom, to))
+                    count += BitOperations.PopCount(word);
+                return count;
+            }
+
             for (var word = 0; word < included.Length; word++)
                 count += BitOperations.PopCount(included[word] & ~excluded[word]);
             return count;
@@ -57,6 +64,8 @@ internal sealed partial class CommitGraph
     {
         lock (_gate)
         {
+            if (exclusiveFrom >= 0 && !_reachable.ContainsKey(exclusiveFrom))
+                return Range(exclusiveFrom, to);
             var set = (ulong[])Reachable(to).Clone();
             if (exclusiveFrom >= 0)
             {
@@ -242,7 +251,9 @@ internal sealed partial class CommitGraph
         }
 
         // Several children lead to `to`: the walk's order picks one, and the walk stops there.
-        return WalkBetween(parent, to, commit => !Parents(commit).Contains(parent));
+        // Commits of the parent's own history can be walked too: none has it as a parent, and the commits of the range
+        // still come in the same order among themselves, so nothing excludes them (which would walk all of that history).
+        return WalkBetween(-1, to, commit => !Parents(commit).Contains(parent));
     }
 
     /// <summary>For each of <paramref name="tips"/>, whether <paramref name="commit"/> is reachable from it.</summary>
@@ -318,6 +329,62 @@ internal sealed partial class CommitGraph
             .ThenByDescending(candidate => _generation[candidate])
             .ThenBy(candidate => Commits[candidate].Sha, StringComparer.Ordinal)
             .First();
+
+    /// <summary>
+    /// The commits reachable from <paramref name="to"/> but not from <paramref name="from"/>, as a new bit set, without walking
+    /// all of either history: git's paint in generation order, <paramref name="to"/>'s side interesting, <paramref name="from"/>'s
+    /// not, until only uninteresting commits are queued. A commit is taken after every commit above it the walk met, so its
+    /// paint is final; every interesting commit is met through interesting ones. The caller holds the lock.
+    /// </summary>
+    private ulong[] Range(int from, int to)
+    {
+        var set = new ulong[(Count + 63) >> 6];
+        var paint = _paint ??= new byte[Count];
+        var stamp = NextStamp();
+        var queue = new PriorityQueue<int, int>();
+        var fresh = 0; // queued commits that are not uninteresting
+        Paint(to, Interesting);
+        Paint(from, Uninteresting);
+        while (fresh > 0 && queue.TryDequeue(out var commit, out _))
+        {
+            var colors = paint[commit] & (Interesting | Uninteresting);
+            if ((colors & Uninteresting) == 0)
+            {
+                fresh--;
+                Add(set, commit);
+            }
+
+            foreach (var parent in Parents(commit))
+                Paint(parent, (colors & Uninteresting) != 0 ? Uninteresting : Interesting);
+        }
+
+        return set;
+
+        void Paint(int commit, int color)
+        {
+            if (_visited[commit] != stamp)
+            {
+                _visited[commit] = stamp;
+                paint[commit] = 0;
+            }
+
+            var before = paint[commit];
+            if ((before & color) == color || (before & Uninteresting) != 0)
+                return;
+            paint[commit] |= (byte)color;
+            if ((before & Queued) == 0)
+            {
+                paint[commit] |= Queued;
+                queue.Enqueue(commit, -_generation[commit]);
+                if (color == Interesting)
+                    fresh++;
+            }
+            else if (color == Uninteresting && (before & Interesting) != 0)
+            {
+                fresh--;
+            }
+        }
+    }
 
     /// <summary>The set of commits reachable from <paramref name="tip"/>, itself included; cached. The caller holds the lock.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a loop over every commit: optimize it at once, not at the slow first JIT tier
