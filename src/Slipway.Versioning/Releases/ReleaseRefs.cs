@@ -21,12 +21,7 @@ internal sealed record ReleaseRefs(
     /// <summary>Reads the branches, the tag and, when the remote exists, fetches it and reads its branches and tag.</summary>
     public static async Task<ReleaseRefs> DescribeAsync(ReleaseGit git, ReleaseFinishRequest request, string branch, string? currentBranch)
     {
-        var branchCommit = await BranchCommitAsync(git, branch, "the branch to finish").ConfigureAwait(false);
-        var main = request.MainBranch ?? await MainBranchAsync(git).ConfigureAwait(false);
-        var mainCommit = await BranchCommitAsync(git, main, "the main branch").ConfigureAwait(false);
-        var developCommit = await BranchCommitAsync(git, request.DevelopBranch, "the develop branch").ConfigureAwait(false);
         var tag = "refs/tags/" + request.TagName;
-
         var remotes = (await git.RunAsync("remote").ConfigureAwait(false)).Split('\n', StringSplitOptions.TrimEntries);
         var hasRemote = remotes.Contains(request.Remote, StringComparer.Ordinal);
         string? remoteTagCommit = null;
@@ -36,7 +31,15 @@ internal sealed record ReleaseRefs(
             await RemoteAsync(git, request.Remote, ["fetch", "--no-tags", "--quiet", request.Remote]).ConfigureAwait(false);
             remoteTagCommit = PeeledCommit(
                 await RemoteAsync(git, request.Remote, ["ls-remote", "--tags", request.Remote, tag, tag + "^{}"]).ConfigureAwait(false), tag);
+            // A CI checkout (CodeBuild, CodePipeline's full clone) is a detached HEAD with the remote's branches only.
+            foreach (var name in new[] { branch, request.MainBranch ?? "main", request.MainBranch ?? "master", request.DevelopBranch })
+                await TrackRemoteBranchAsync(git, request.Remote, name).ConfigureAwait(false);
         }
+
+        var branchCommit = await BranchCommitAsync(git, branch, "the branch to finish").ConfigureAwait(false);
+        var main = request.MainBranch ?? await MainBranchAsync(git).ConfigureAwait(false);
+        var mainCommit = await BranchCommitAsync(git, main, "the main branch").ConfigureAwait(false);
+        var developCommit = await BranchCommitAsync(git, request.DevelopBranch, "the develop branch").ConfigureAwait(false);
 
         return new ReleaseRefs(
             branch, branchCommit, main, mainCommit, request.DevelopBranch, developCommit, currentBranch, hasRemote,
@@ -45,6 +48,18 @@ internal sealed record ReleaseRefs(
             await git.ObjectAsync(tag).ConfigureAwait(false),
             await git.CommitAsync(tag).ConfigureAwait(false),
             remoteTagCommit);
+    }
+
+    /// <summary>
+    /// Makes local branch <paramref name="name"/> at the remote's commit when only the remote has it, as <c>git switch NAME</c> would: a
+    /// create-only ref update (the all-zero old value), so an existing local branch is never moved.
+    /// </summary>
+    private static async Task TrackRemoteBranchAsync(ReleaseGit git, string remote, string name)
+    {
+        if (await git.CommitAsync(Heads + name).ConfigureAwait(false) is not null
+            || await git.CommitAsync($"refs/remotes/{remote}/{name}").ConfigureAwait(false) is not { } remoteCommit)
+            return;
+        await git.RunAsync("update-ref", "-m", $"slipway: track {remote}/{name}", Heads + name, remoteCommit, new string('0', remoteCommit.Length)).ConfigureAwait(false);
     }
 
     private static async Task<string> BranchCommitAsync(ReleaseGit git, string branch, string role) =>

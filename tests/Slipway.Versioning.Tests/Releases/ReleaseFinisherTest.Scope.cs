@@ -38,4 +38,27 @@ public sealed partial class ReleaseFinisherTest
         Assert.Equal("v1.2.0", repository.Remote("tag", "--list"));
         Assert.Equal("experiment\nv1.1.9-rc\nv1.2.0", repository.Work.Run("tag", "--list").ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public async Task TestFinish_CodeBuildCheckoutWithOnlyTheRemotesBranches_MakesTheLocalBranchesFromTheRemoteAndFinishes()
+    {
+        using var repository = new ReleaseRepository();
+        var git = repository.Work;
+        var (oldMain, releaseTip, oldDevelop) = (git.Sha("main"), git.Sha(ReleaseRepository.Branch), git.Sha("develop"));
+        // CodePipeline's full clone and CodeBuild's own: a detached HEAD on the commit, the remote's branches, no local ones.
+        git.Run("checkout", "-q", "--detach", releaseTip);
+        git.Run("branch", "-q", "-D", "main", "develop", ReleaseRepository.Branch);
+
+        var result = await repository.FinishAsync();
+
+        Assert.True(result.ChangedAnything);
+        Assert.Equal($"{oldMain} {releaseTip}", git.Run("rev-parse", "main^1", "main^2").ReplaceLineEndings(" "));
+        Assert.Equal(oldDevelop, git.Sha("develop^1"));
+        Assert.Equal(git.Sha("main"), repository.Remote("rev-parse", "main"));
+        Assert.Equal(git.Sha("develop"), repository.Remote("rev-parse", "develop"));
+        Assert.Equal(git.Run("rev-parse", "refs/tags/v1.2.0"), repository.Remote("rev-parse", "refs/tags/v1.2.0"));
+        Assert.Equal(releaseTip, git.Sha(ReleaseRepository.Branch));
+        Assert.Equal(releaseTip, git.Run("rev-parse", "HEAD"));
+        Assert.Equal("", git.Run("status", "--porcelain"));
+    }
 }
