@@ -118,7 +118,7 @@ public static partial class PipelineTemplate
 
     private static Dictionary<string, object?> ApprovalAction(PipelineRequest request, PipelineShape shape) =>
         Action("ApprovePromotion", "Approval", "Manual", Map(
-            ("CustomData", $"Approve promoting the {shape.Kind.ToString().ToLowerInvariant()} candidate of {request.Service} (branch #{{{SourceNamespace}.BranchName}}, commit #{{{SourceNamespace}.CommitId}}), deployed to staging, to production."),
+            ("CustomData", $"Approve promoting the {shape.Kind.ToString().ToLowerInvariant()} candidate of {request.Service} (branch #{{{SourceNamespace}.BranchName}}, commit #{{{SourceNamespace}.CommitId}}), deployed to staging, to production: service {request.Production.Service} on cluster {request.Production.Cluster}, containers {string.Join(", ", request.Production.Containers)}."),
             ("NotificationArn", Map(("Fn::If", new List<object?> { HasApprovalTopic, Ref(ApprovalTopicArn), Ref("AWS::NoValue") })))));
 
     private static Dictionary<string, object?> Stage(string name, params Dictionary<string, object?>[] actions) =>
