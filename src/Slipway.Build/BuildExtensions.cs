@@ -25,6 +25,30 @@ public static class BuildExtensions
             target.SummaryNotes.Add(new KeyValuePair<string, string>(key, value));
     }
 
+    /// <summary>
+    /// Exports <paramref name="name"/>=<paramref name="value"/> for the CI host: written to <c>.nuke/temp/exported-variables.sh</c> and the run
+    /// record at the end of the run, so a buildspec that sources the file makes CodeBuild export it. Refuses a name CodeBuild reserves
+    /// (<c>AWS_*</c>, <c>CODEBUILD_*</c>) and any value holding a secret.
+    /// </summary>
+    public static void ExportVariable(this ISlipwayBuild build, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Output.ExportedVariablesFile.CheckName(name);
+        var session = SlipwayBuild.SessionOf(build) ?? throw new InvalidOperationException("ExportVariable needs a running build.");
+        if (session.Logger.Masker.Mask(value) != value)
+            throw new ArgumentException($"Exported variable '{name}' would carry a secret: secrets are never exported (CodeBuild shows exported values in the console).", nameof(value));
+        lock (session.ExportedVariables)
+        {
+            var index = session.ExportedVariables.FindIndex(x => x.Key == name);
+            if (index >= 0)
+                session.ExportedVariables[index] = new KeyValuePair<string, string>(name, value);
+            else
+                session.ExportedVariables.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        session.Logger.Write(Logging.LogLevel.Verbose, $"Exported {name}={value}");
+    }
+
     /// <summary>Disposes <paramref name="resource"/> when the build run ends (after the summary), whatever the outcome; returns it.</summary>
     public static T DisposeAtEnd<T>(this ISlipwayBuild build, T resource)
         where T : IAsyncDisposable

@@ -143,6 +143,9 @@ public static class BuildRunner
             using var announce = options.Abort.Register(() =>
                 logger.Write(LogLevel.Warning, "Cancellation requested: aborting the running target. Clean-up targets still run; press Ctrl-C again to stop them too."));
             var stopwatch = Stopwatch.StartNew();
+            var started = options.Clock();
+            // A file left by an earlier run must never be sourced as this run's exports.
+            File.Delete(session.TemporaryDirectory / ExportedVariablesFile.FileName);
             new BuildExecutor(build, session, attempt).ExecuteAsync(plan, options.Abort, options.Kill).GetAwaiter().GetResult();
             var succeeded = plan.All(x => x.Status is not (ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun));
             if (succeeded)
@@ -152,6 +155,7 @@ public static class BuildRunner
             logger.WriteRaw(Environment.NewLine + SummaryTable.Render(plan, stopwatch.Elapsed), LogLevel.Error);
             var aborted = plan.Any(x => x.Status == ExecutionStatus.Aborted) || options.Abort.IsCancellationRequested;
             var outcome = succeeded ? "succeeded" : aborted ? "was aborted" : "failed";
+            WriteRunFiles(session, new RunRecordInput(build.GetType().Name, succeeded ? "succeeded" : aborted ? "aborted" : "failed", started, options.Clock(), host, plan, ExportedVariablesOf(session)));
             logger.WriteRaw($"{Environment.NewLine}Build {outcome} on {options.Clock():yyyy-MM-dd HH:mm:ss}.{(succeeded ? "" : " Re-run the same command with --continue to resume.")}", LogLevel.Error);
             build.RaiseBuildFinished(succeeded);
             return succeeded ? 0 : Failed;
@@ -161,6 +165,27 @@ public static class BuildRunner
         {
             // Build-scoped resources (the local AWS platform, temporary credentials folders) end with the run, whatever its outcome.
             session.DisposeResources();
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> ExportedVariablesOf(BuildSession session)
+    {
+        lock (session.ExportedVariables)
+            return session.ExportedVariables.ToList();
+    }
+
+    /// <summary>Writes the exported variables and the run record; a failure to write them is a warning, never the build's outcome.</summary>
+    private static void WriteRunFiles(BuildSession session, RunRecordInput record)
+    {
+        try
+        {
+            session.TemporaryDirectory.CreateDirectory();
+            File.WriteAllText(session.TemporaryDirectory / ExportedVariablesFile.FileName, ExportedVariablesFile.Render(record.ExportedVariables));
+            File.WriteAllText(session.TemporaryDirectory / RunRecord.FileName, RunRecord.Render(record, session.Logger.Masker));
+        }
+        catch (IOException exception)
+        {
+            session.Logger.Write(LogLevel.Warning, $"Writing the run's exported variables and record under '{session.TemporaryDirectory}' failed: {exception.Message}");
         }
     }
 

@@ -94,6 +94,8 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
     private async Task RunAsync(ExecutableTarget target, CancellationToken token, Exception? checkError)
     {
         session.Logger.TargetHeader(target.Name);
+        if (session.Host.GroupsTargetLogs)
+            session.Logger.Group = target.Name;
         session.CurrentTarget = target;
         session.CancellationToken = token;
         target.Status = ExecutionStatus.Running;
@@ -133,6 +135,11 @@ internal sealed class BuildExecutor(SlipwayBuild build, BuildSession session, Bu
         finally
         {
             session.CurrentTarget = null;
+            if (session.Host.GroupsTargetLogs)
+            {
+                session.Logger.Write(LogLevel.Information, $"{target.Status} in {Output.SummaryTable.FormatDuration(target.Duration)} (end of '{target.Name}')");
+                session.Logger.Group = null;
+            }
         }
     }
 

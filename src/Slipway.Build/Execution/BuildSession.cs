@@ -22,6 +22,9 @@ internal sealed class BuildSession
     public ExecutableTarget? CurrentTarget { get; set; }
     public AbsolutePath TemporaryDirectory => Root / ".nuke" / "temp";
 
+    /// <summary>The values targets exported (<c>ExportVariable</c>), in the order first exported; a later value replaces an earlier one.</summary>
+    public List<KeyValuePair<string, string>> ExportedVariables { get; } = [];
+
     /// <summary>The run's shared values; a new run starts with an empty one.</summary>
     public BuildState State { get; } = new();
 

@@ -15,6 +15,21 @@ public sealed class CodeBuild(IReadOnlyDictionary<string, string?> environment) 
     /// <inheritdoc />
     public override bool IsServerBuild => true;
 
+    /// <inheritdoc />
+    public override bool GroupsTargetLogs => true;
+
+    /// <inheritdoc />
+    public override IEnumerable<KeyValuePair<string, string>> RecordFields()
+    {
+        (string Key, string? Value)[] fields =
+        [
+            ("buildId", BuildId), ("buildArn", BuildArn), ("buildNumber", BuildNumber?.ToString(CultureInfo.InvariantCulture)), ("initiator", Initiator),
+            ("sourceVersion", SourceVersion), ("resolvedSourceVersion", ResolvedSourceVersion), ("webhookHeadRef", WebhookHeadRef),
+            ("region", Region), ("consoleUrl", ConsoleUrl),
+        ];
+        return fields.Where(x => x.Value is not null).Select(x => new KeyValuePair<string, string>(x.Key, x.Value!));
+    }
+
     /// <summary>The build id, <c>project:uuid</c> (CODEBUILD_BUILD_ID).</summary>
     public string? BuildId => Variable("CODEBUILD_BUILD_ID");
 

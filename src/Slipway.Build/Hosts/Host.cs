@@ -18,6 +18,15 @@ public abstract class Host
     /// <summary>Whether console output may carry ANSI colours.</summary>
     public virtual bool SupportsColors => false;
 
+    /// <summary>
+    /// Whether each target's log lines carry the target's name and a closing line with its status, so a log that is one long stream
+    /// (CodeBuild's CloudWatch log) can be filtered per target.
+    /// </summary>
+    public virtual bool GroupsTargetLogs => false;
+
+    /// <summary>What the run record (<c>.nuke/temp/build-summary.json</c>) says about this host beyond its name: build id, commit, ...; empty values left out.</summary>
+    public virtual IEnumerable<KeyValuePair<string, string>> RecordFields() => [];
+
     /// <summary>The value of an environment variable, or null when unset or empty.</summary>
     protected string? Variable(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;

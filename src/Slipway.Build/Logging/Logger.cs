@@ -78,9 +78,10 @@ public sealed class Logger
                 LogLevel.Warning => "WRN",
                 _ => "ERR",
             };
+            var group = Group is { } name ? $"[{name}] " : "";
             foreach (var line in masked.Split('\n'))
             {
-                var text = $"{time} [{tag}] {line.TrimEnd('\r')}";
+                var text = $"{time} [{tag}] {group}{line.TrimEnd('\r')}";
                 _file?.WriteLine(text);
                 if (IsShown(level))
                     _out.WriteLine(Colorize(level, text));
@@ -102,6 +103,9 @@ public sealed class Logger
                 _out.WriteLine(masked);
         }
     }
+
+    /// <summary>The running target whose name prefixes each levelled line, on hosts that group logs per target; null elsewhere.</summary>
+    public string? Group { get; set; }
 
     /// <summary>Writes the block that opens a target's log.</summary>
     public void TargetHeader(string name)
