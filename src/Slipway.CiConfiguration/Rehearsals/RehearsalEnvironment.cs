@@ -59,6 +59,8 @@ internal static class RehearsalEnvironment
             build[name] = Resolve(request, name, reference, "secrets-manager", secrets);
         foreach (var (name, value) in request.ProjectVariables)
             build[name] = value;
+        if (request.Kind == CodeBuildSourceKind.PipelineFullClone && request.BranchVariable is { Length: > 0 } branchVariable)
+            build[branchVariable] = checkout.Branch;
         foreach (var (name, value) in request.OverrideVariables)
             build[name] = value;
 

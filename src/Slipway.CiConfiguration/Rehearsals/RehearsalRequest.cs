@@ -52,6 +52,12 @@ public sealed record RehearsalRequest(string SourceRepository, string OutputDire
     public IReadOnlyDictionary<string, string> OverrideVariables { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
+    /// In the pipeline kind, the action variable carrying the source action's branch name (<c>#{SourceVariables.BranchName}</c>), set to
+    /// the branch rehearsed: a full-clone checkout names no branch anywhere else. Null for none; an override of the same name wins.
+    /// </summary>
+    public string? BranchVariable { get; init; }
+
+    /// <summary>
     /// Values for the buildspec's <c>parameter-store</c> and <c>secrets-manager</c> entries, looked up by the entry's reference (the
     /// parameter name, or <c>secret-id:json-key:...</c>) and then by its variable name; nothing calls AWS. Resolved values are masked.
     /// </summary>

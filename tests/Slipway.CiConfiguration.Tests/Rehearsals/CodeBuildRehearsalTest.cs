@@ -161,7 +161,7 @@ public sealed class CodeBuildRehearsalTest
             """, request => request with
         {
             Kind = CodeBuildSourceKind.PipelineFullClone,
-            OverrideVariables = new Dictionary<string, string> { ["SLIPWAY_BRANCH"] = "feature/x" },
+            BranchVariable = "SLIPWAY_BRANCH",
         });
         using var _ = repository;
 
