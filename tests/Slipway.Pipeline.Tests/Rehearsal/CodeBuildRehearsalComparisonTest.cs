@@ -27,6 +27,9 @@ public sealed class CodeBuildRehearsalComparisonTest : IDisposable
         RehearsableSample.AddTo(_repository);
         _repository.StartFeature("login").Change("Login page");
         _repository.Push("feature/login");
+        // Another branch at the same commit: only the webhook's ref or the pipeline's SLIPWAY_BRANCH says which branch is built.
+        _repository.Git("branch", "bugfix/aaa");
+        _repository.Push("bugfix/aaa");
         var expected = await _repository.VersionAsync();
 
         var laptop = RehearsableSample.RunBuildScript(_repository.Root, "Version");
