@@ -1,3 +1,6 @@
+using Slipway.Containers.References;
+using Slipway.Versioning;
+
 namespace Slipway.Components;
 
 /// <summary>
@@ -23,4 +26,20 @@ public static class ExportedVariables
 
     /// <summary>Every exported name, in the order the buildspec lists them.</summary>
     public static IReadOnlyList<string> All { get; } = [Version, ImageTag, ImageUri, ImageDigest, Environment];
+
+    /// <summary>Exports the version and the branch's image tag (the candidate tag, else the promoted one, as on main).</summary>
+    internal static void ExportVersion(this ISlipwayBuild build, VersionResult result)
+    {
+        build.ExportVariable(Version, result.FullSemVer);
+        if ((result.ImageTags.Candidate ?? result.ImageTags.Promoted) is { } tag)
+            build.ExportVariable(ImageTag, tag);
+    }
+
+    /// <summary>Exports an image as repository:tag (repository@digest when it has no tag) and its digest.</summary>
+    internal static void ExportImage(this ISlipwayBuild build, ImageReference image, string? digest = null)
+    {
+        build.ExportVariable(ImageUri, image.Tag is { } tag ? image.WithTag(tag).ToString() : image.ToString());
+        if ((digest ?? image.Digest) is { } known)
+            build.ExportVariable(ImageDigest, known);
+    }
 }

@@ -65,6 +65,8 @@ public interface IDeploy : IDiff, IHazDeployWait
             Log.Information(result.Message);
 
             var image = await GetDeployImageAsync(preview: false);
+            this.ExportImage(image);
+            this.ExportVariable(ExportedVariables.Environment, environment.Name);
             await CodePipelineImageFiles.WriteAsync(ArtifactsDirectory, [.. environment.Containers.Select(x => new KeyValuePair<string, string>(x, image.ToString()))], ct);
             if (environment.Platform == DeploymentPlatform.Local && await FindEndpointAsync(environment, registered.TaskDefinition, ct) is { } endpoint)
             {

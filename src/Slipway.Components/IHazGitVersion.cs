@@ -14,9 +14,14 @@ public interface IHazGitVersion : ISlipwayBuild
     bool AllowShallow => this.TryGetValue<bool?>() ?? false;
 
     /// <summary>The version of the commit being built (computed on first use, then shared by every target of the run).</summary>
-    Task<VersionResult> GetVersioningAsync() => this.State().GetOrAddAsync($"{nameof(IHazGitVersion)}.Versioning", ct =>
-            VersionCalculator.CalculateAsync(
+    /// <remarks>Exports SLIPWAY_VERSION and SLIPWAY_IMAGE_TAG (<see cref="ExportedVariables"/>) for CodeBuild whichever target computes it first.</remarks>
+    Task<VersionResult> GetVersioningAsync() => this.State().GetOrAddAsync($"{nameof(IHazGitVersion)}.Versioning", async ct =>
+        {
+            var result = await VersionCalculator.CalculateAsync(
                 new VersionRequest(RootDirectory) { Branch = Branch, Environment = EnvironmentVariables, AllowShallow = AllowShallow },
-                ct),
+                ct);
+            this.ExportVersion(result);
+            return result;
+        },
         CancellationToken);
 }

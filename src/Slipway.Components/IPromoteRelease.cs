@@ -1,5 +1,6 @@
 using Slipway.Containers.Ecr;
 using Slipway.Containers.Promotion;
+using Slipway.EcsDeploy.CodePipeline;
 using Slipway.Versioning.GitFlow;
 using Slipway.Versioning.Releases;
 
@@ -41,8 +42,8 @@ public interface IPromoteRelease : IHazEcr, IHazArtifacts
 
     /// <summary>Promotes the release candidate.</summary>
     Target PromoteRelease => _ => _
-        .Description("Copies the release candidate image from the candidate registry to the release registry under its release tag (digest unchanged, idempotent), once approved.")
-        .Produces("artifacts/promotion.json")
+        .Description("Copies the release candidate image from the candidate registry to the release registry under its release tag (digest unchanged, idempotent), once approved; writes imagedefinitions.json for production's containers.")
+        .Produces("artifacts/promotion.json", "artifacts/imagedefinitions.json", "artifacts/imageDetail.json")
         .Executes(async ct =>
         {
             var tags = (await GetVersioningAsync()).PromotionTags(PromoteCandidate, ReleaseTag);
@@ -59,6 +60,14 @@ public interface IPromoteRelease : IHazEcr, IHazArtifacts
             ReportRepository(result.Repository, request.Repository);
             this.State().Set(PromotionKey, result.Promotion);
             this.ReportSummary("Release", $"{result.Release}@{result.Promotion.Digest}");
+            this.ExportImage(result.Release, result.Promotion.Digest);
+            // The production pipeline's ECS deploy action reads these from the promotion's artifact: build once, deploy that digest.
+            if (ProductionEnvironment is { Containers.Count: > 0 } production)
+            {
+                var released = result.Release.WithDigest(result.Promotion.Digest).ToString();
+                await CodePipelineImageFiles.WriteAsync(ArtifactsDirectory, [.. production.Containers.Select(x => new KeyValuePair<string, string>(x, released))], ct);
+            }
+
             this.ReportSummary("Promotion", result.Promotion.Outcome == ImagePromotionOutcome.Copied
                 ? $"promoted {result.Candidate}" + (result.Promotion.Copy is { } copy ? $" ({copy.BytesUploaded:N0} bytes uploaded)" : "")
                 : $"already promoted from {result.Candidate}; nothing copied");

@@ -55,6 +55,7 @@ public interface IPushEcr : IDockerBuild, IHazArtifacts
             this.State().Set(PushedKey, result.Push);
             await PushedImageRecord.From(result.Push, versioning.Variables.Sha, versioning.FullSemVer).WriteAsync(PushedImageFile, ct);
             this.ReportSummary("Image", result.Push.Pinned.ToString());
+            this.ExportImage(result.Push.Pinned);
             this.ReportSummary("Push", result.Push.Outcome switch
             {
                 ImagePushOutcome.Pushed => "pushed",

@@ -63,6 +63,9 @@ public class VersionTargetTest : IDisposable
         Assert.Contains("// Version: 2.4.0-beta.1+1", output);
         Assert.Contains("// Image tag: 2.4.0-candidate-1", output);
         Assert.Contains("is a Release branch; environment Staging", output);
+        var exports = File.ReadAllText(Path.Combine(_root, ".nuke", "temp", "exported-variables.sh"));
+        Assert.Contains("export SLIPWAY_VERSION='2.4.0-beta.1+1'\n", exports);
+        Assert.Contains("export SLIPWAY_IMAGE_TAG='2.4.0-candidate-1'\n", exports);
     }
 
     [Fact]

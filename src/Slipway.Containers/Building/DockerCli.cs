@@ -18,8 +18,17 @@ public sealed partial class DockerCli(IReadOnlyDictionary<string, string?>? envi
     /// <summary>The engine address this CLI talks to: the <c>DOCKER_HOST</c> override, the process's <c>DOCKER_HOST</c>, or the default socket.</summary>
     public string DockerHost => ConfiguredDockerHost ?? DefaultDockerHost;
 
-    string? ConfiguredDockerHost =>
-        (_environment.TryGetValue("DOCKER_HOST", out var host) ? host : Environment.GetEnvironmentVariable("DOCKER_HOST")) is { Length: > 0 } set ? set : null;
+    string? ConfiguredDockerHost => Variable("DOCKER_HOST");
+
+    string? Variable(string name) =>
+        (_environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name)) is { Length: > 0 } set ? set : null;
+
+    // CodeBuild starts a Docker engine only in a privileged project; elsewhere the engine is the user's to start.
+    string HowToGetAnEngine() => Variable("CODEBUILD_BUILD_ID") is { } build
+        ? $"CodeBuild project '{build.Split(':')[0]}' runs without privileged mode, which Docker builds need: enable it (console: Edit > Environment > " +
+          "Privileged; CloudFormation: Environment.PrivilegedMode: true, as the generated pipeline template sets; CLI: aws codebuild update-project " +
+          "--name PROJECT --environment type=...,image=...,computeType=...,privilegedMode=true) and start the build again."
+        : "Start one (Docker Desktop, 'sudo systemctl start docker', or as root 'dockerd &'), or set DOCKER_HOST to the address of a running engine.";
 
     /// <summary>Returns the engine's version, or throws <see cref="DockerEngineUnavailableException"/> naming <c>DOCKER_HOST</c> when no engine answers.</summary>
     public async Task<string> RequireEngineAsync(IToolOutput output, CancellationToken cancellationToken = default)
@@ -33,8 +42,7 @@ public sealed partial class DockerCli(IReadOnlyDictionary<string, string?>? envi
             ? $"DOCKER_HOST '{configured}'"
             : $"the default socket '{DefaultDockerHost}' (DOCKER_HOST is not set)";
         throw new DockerEngineUnavailableException(
-            $"No Docker engine answers at {where}: 'docker version' said: {reason}. " +
-            "Start one (Docker Desktop, 'sudo systemctl start docker', or as root 'dockerd &'), or set DOCKER_HOST to the address of a running engine.",
+            $"No Docker engine answers at {where}: 'docker version' said: {reason}. {HowToGetAnEngine()}",
             DockerHost);
     }
 

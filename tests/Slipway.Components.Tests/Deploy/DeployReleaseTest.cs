@@ -19,7 +19,11 @@ public sealed class DeployReleaseTest
         Assert.Contains("Environment: staging", deploy.Run("Diff").Output);
         var candidate = ((IPushEcr)staging.Build).PushedImage!;
         Assert.StartsWith("1.1.0-candidate-", candidate.Target.Tag);
+        File.Delete(Path.Combine(deploy.Root, "artifacts", "imagedefinitions.json"));
         Assert.Equal(0, deploy.Run("PromoteRelease", "--approve").Code); // the approval the pipeline gave (stdin is no terminal here)
+        // The production pipeline's ECS action deploys the promoted digest to production's containers.
+        Assert.Matches($@"^\[{{""name"":""app"",""imageUri"":""127\.0\.0\.1:\d+/svc:1\.1\.0@{candidate.Digest}""}}\]$",
+            System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(deploy.Root, "artifacts", "imagedefinitions.json")))!.ToJsonString());
         deploy.Repository.Git("checkout", "-q", "main");
         deploy.Repository.Git("merge", "-q", "--no-ff", "release/1.1.0", "-m", "Merge branch 'release/1.1.0'");
         deploy.Repository.Git("tag", "1.1.0");

@@ -27,6 +27,12 @@ public sealed class DeployTargetTest
             JsonNode.Parse(File.ReadAllText(Path.Combine(deploy.Root, "artifacts", "imagedefinitions.json")))!.ToJsonString());
         Assert.Equal($$"""{"ImageURI":"{{pushed}}"}""",
             JsonNode.Parse(File.ReadAllText(Path.Combine(deploy.Root, "artifacts", "imageDetail.json")))!.ToJsonString());
+        var exports = File.ReadAllText(Path.Combine(deploy.Root, ".nuke", "temp", "exported-variables.sh"));
+        var digest = ((IPushEcr)first.Build).PushedImage!.Digest;
+        Assert.Contains($"export SLIPWAY_IMAGE_URI='{pushed.Replace("@" + digest, "", StringComparison.Ordinal)}'\n", exports);
+        Assert.Contains($"export SLIPWAY_IMAGE_DIGEST='{digest}'\n", exports);
+        Assert.Contains("export SLIPWAY_ENVIRONMENT='development'\n", exports);
+        Assert.Contains("export SLIPWAY_VERSION='", exports);
         var deployments = (await deploy.DescribeAsync()).Deployments.Select(x => x.Id).ToList();
 
         var again = deploy.Run("Deploy");

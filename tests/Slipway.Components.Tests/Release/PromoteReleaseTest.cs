@@ -26,6 +26,9 @@ public sealed partial class PromoteReleaseTest : IAsyncLifetime
 
         Assert.True(code == 0, output);
         Assert.Matches(@"// Release: 127\.0\.0\.1:\d+/svc:1\.2\.0@sha256:[0-9a-f]{64}", output);
+        var exports = File.ReadAllText(Path.Combine(_repository.Root, ".nuke", "temp", "exported-variables.sh"));
+        Assert.Matches(@"export SLIPWAY_IMAGE_URI='127\.0\.0\.1:\d+/svc:1\.2\.0'\n", exports);
+        Assert.Matches(@"export SLIPWAY_IMAGE_DIGEST='sha256:[0-9a-f]{64}'\n", exports);
         Assert.Matches(@"// Promotion: promoted 127\.0\.0\.1:\d+/svc:1\.2\.0-candidate-1", output);
         await using (var platform = await _repository.PlatformAsync())
         {

@@ -161,7 +161,7 @@ public sealed class DockerBuilderTest : IAsyncLifetime
     [Fact]
     public async Task TestBuild_DeadDockerHost_SaysWhichHostAndHowToStartOne()
     {
-        var builder = new DockerBuilder(new DockerCli(new Dictionary<string, string?> { ["DOCKER_HOST"] = "unix:///tmp/nope.sock" }));
+        var builder = new DockerBuilder(new DockerCli(new Dictionary<string, string?> { ["DOCKER_HOST"] = "unix:///tmp/nope.sock", ["CODEBUILD_BUILD_ID"] = null }));
 
         var error = await Assert.ThrowsAsync<DockerEngineUnavailableException>(
             () => builder.BuildAsync(new DockerBuildRequest(Context(Dockerfile)), _output));
@@ -169,6 +169,22 @@ public sealed class DockerBuilderTest : IAsyncLifetime
         Assert.Contains("DOCKER_HOST 'unix:///tmp/nope.sock'", error.Message);
         Assert.Contains("dockerd", error.Message);
         Assert.Equal("unix:///tmp/nope.sock", error.DockerHost);
+    }
+
+    [Fact]
+    public async Task TestBuild_NoEngineOnCodeBuild_SaysTheProjectNeedsPrivilegedModeAndHowToEnableIt()
+    {
+        var builder = new DockerBuilder(new DockerCli(new Dictionary<string, string?>
+        {
+            ["DOCKER_HOST"] = "unix:///tmp/nope.sock", ["CODEBUILD_BUILD_ID"] = "orders-feature:4c1d2f0e-9b7a-4e55-8a34-0c0ffee00001",
+        }));
+
+        var error = await Assert.ThrowsAsync<DockerEngineUnavailableException>(
+            () => builder.BuildAsync(new DockerBuildRequest(Context(Dockerfile)), _output));
+
+        Assert.Contains("CodeBuild project 'orders-feature' runs without privileged mode", error.Message);
+        Assert.Contains("PrivilegedMode: true", error.Message);
+        Assert.DoesNotContain("systemctl", error.Message);
     }
 
     [Theory]
