@@ -35,9 +35,8 @@ public sealed class CodeBuildRehearsalComparisonTest : IDisposable
         var laptop = RehearsableSample.RunBuildScript(_repository.Root, "Version");
         Assert.True(laptop.Code == 0, laptop.Output);
         var laptopExports = RehearsableSample.ReadExportedVariables(_repository.Root, ExportedVariables.All);
-        // The components' exports (Version: SLIPWAY_VERSION, SLIPWAY_IMAGE_TAG) are the lead's and not on main yet: until they land the
-        // three runs export nothing, and the equality below still holds; the version and tag are compared through the summary notes.
-        // TODO(lead, after merge): Assert.Equal(expected.FullSemVer, laptopExports[ExportedVariables.Version]) and the image tag likewise.
+        Assert.Equal(expected.FullSemVer, laptopExports[ExportedVariables.Version]);
+        Assert.Equal(expected.ImageTags.Candidate, laptopExports[ExportedVariables.ImageTag]);
         var laptopVersion = Notes(laptop.Output);
         Assert.Equal((expected.FullSemVer, expected.ImageTags.Candidate), laptopVersion);
         var laptopBranch = BranchLine(laptop.Output);
