@@ -67,7 +67,7 @@ public sealed class CodeBuildRehearsalTest
     [Fact]
     public async Task TestRun_AbortInPreBuild_SkipsLaterPhases_ContinueGoesOn()
     {
-        const string Template = """
+        const string template = """
             version: 0.2
             phases:
               pre_build:
@@ -81,9 +81,9 @@ public sealed class CodeBuildRehearsalTest
                 commands:
                   - echo after
             """;
-        var (aborted, first) = await RehearseAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, "ABORT"));
+        var (aborted, first) = await RehearseAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "ABORT"));
         using var _ = first;
-        var (continued, second) = await RehearseAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, "CONTINUE"));
+        var (continued, second) = await RehearseAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "CONTINUE"));
         using var __ = second;
 
         Assert.Equal([PhaseStatus.Succeeded, PhaseStatus.Failed, PhaseStatus.Skipped, PhaseStatus.Skipped], aborted.Phases.Select(x => x.Status));

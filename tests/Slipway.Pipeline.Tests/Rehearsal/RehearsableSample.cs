@@ -5,36 +5,10 @@ namespace Slipway.Pipeline.Tests.Rehearsal;
 
 /// <summary>
 /// Makes a git-flow sample repository buildable with <c>./build.sh</c> as a team's would be: this repository's build.sh and global.json,
-/// a build/ project compiled against the Slipway assemblies under test (this test's output folder), and a buildspec.yml, committed on develop.
+/// a build/ project compiled against the Slipway assemblies under test (this test's output folder), and the buildspec.yml it generates, committed on develop.
 /// </summary>
 public static class RehearsableSample
 {
-    /// <summary>
-    /// The buildspec, written by hand in the shape the generator gives (the buildspec helper's generator is not merged yet): the build
-    /// phase runs the target, then sources the engine's exported-variables file in the same shell, and exports ExportedVariables.All.
-    /// </summary>
-    public const string Buildspec = """
-        version: 0.2
-        env:
-          exported-variables:
-            - SLIPWAY_VERSION
-            - SLIPWAY_IMAGE_TAG
-            - SLIPWAY_IMAGE_URI
-            - SLIPWAY_IMAGE_DIGEST
-            - SLIPWAY_ENVIRONMENT
-        phases:
-          build:
-            commands:
-              - ./build.sh "${SLIPWAY_TARGET:-Version}"
-              - . ./.nuke/temp/exported-variables.sh
-        artifacts:
-          files:
-            - .nuke/temp/build-summary.json
-            - artifacts/imagedefinitions.json
-            - artifacts/imageDetail.json
-          discard-paths: yes
-        """;
-
     private const string Project = """
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
@@ -60,13 +34,14 @@ public static class RehearsableSample
         using Slipway;
         using Slipway.Components;
 
-        class Build : SlipwayBuild, IVersion
+        [CodeBuild(Target = "Version")]
+        class Build : SlipwayBuild, IVersion, IGenerateBuildspec
         {
             public static int Main() => Execute<Build>(x => ((IVersion)x).Version);
         }
         """;
 
-    /// <summary>Adds the build and the buildspec to <paramref name="repository"/> on develop, committed and pushed.</summary>
+    /// <summary>Adds the build and the buildspec it generates to <paramref name="repository"/> on develop, committed and pushed.</summary>
     public static void AddTo(GitFlowRepository repository)
     {
         var root = repository.Root;
@@ -78,9 +53,12 @@ public static class RehearsableSample
         File.WriteAllText(Path.Combine(root, "build", "Build.cs"), Build);
         File.WriteAllText(Path.Combine(root, "Directory.Build.props"),
             $"<Project><PropertyGroup><SlipwayLib>{AppContext.BaseDirectory.TrimEnd('/')}</SlipwayLib></PropertyGroup></Project>\n");
-        File.WriteAllText(Path.Combine(root, "buildspec.yml"), Buildspec);
         File.AppendAllText(Path.Combine(root, ".gitignore"), "build/bin/\nbuild/obj/\n");
         repository.Checkout("develop");
+        // As a team does: the buildspec is generated from the build's [CodeBuild] declaration and committed.
+        var generate = RunBuildScript(root, "GenerateBuildspec");
+        Assert.True(generate.Code == 0, generate.Output);
+        Assert.Contains("./build.sh ${SLIPWAY_TARGET:-Version}", File.ReadAllText(Path.Combine(root, "buildspec.yml")));
         repository.Git("add", "-A");
         repository.Git("commit", "-q", "-m", "Build script and buildspec");
         repository.Push("develop");
