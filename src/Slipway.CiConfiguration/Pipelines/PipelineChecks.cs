@@ -65,11 +65,11 @@ public static class PipelineChecks
             }
         }
 
-        // Promotion needs an approval before it: a stage running PromoteRelease comes after a Manual action.
-        foreach (var promote in actions.Where(x => x.Provider == "CodeBuild" && x.Targets.Contains("PromoteRelease")))
+        // Promotion and the release tag need an approval before them: a stage running PromoteRelease or TagRelease comes after a Manual action.
+        foreach (var promote in actions.Where(x => x.Provider == "CodeBuild" && (x.Targets.Contains("PromoteRelease") || x.Targets.Contains("TagRelease"))))
         {
             if (!actions.Any(x => x.Provider == "Manual" && x.StageIndex < promote.StageIndex))
-                Add(promote.Stage, promote.Name, "The action runs PromoteRelease without a Manual approval action in an earlier stage: add an approval stage before it.");
+                Add(promote.Stage, promote.Name, $"The action runs {(promote.Targets.Contains("PromoteRelease") ? "PromoteRelease" : "TagRelease")} without a Manual approval action in an earlier stage: add an approval stage before it.");
         }
     }
 

@@ -71,8 +71,8 @@ public static partial class PipelineTemplate
                     Stage("Approval", ApprovalAction(request, shape)),
                     // PromoteRelease never asks on CI: the approval above is what --approve stands for. No CodePipeline variable names
                     // the approver, so the record names the pipeline execution, whose history (ListActionExecutions) holds who approved.
-                    Stage("Promote", BuildAction("PromoteAndTag", Variables(
-                        ("SLIPWAY_TARGET", "PromoteRelease TagRelease"),
+                    Stage("Promote", BuildAction("Promote", Variables(
+                        ("SLIPWAY_TARGET", "PromoteRelease"),
                         ("SLIPWAY_APPROVE", "true"),
                         ("SLIPWAY_APPROVED_BY", $"manual approval of {shape.Name} execution #{{codepipeline.PipelineExecutionId}}")), PromotionArtifact)),
                     Stage("Publish", Action("PublishPromotion", "Deploy", "S3", Map(
@@ -80,6 +80,9 @@ public static partial class PipelineTemplate
                         ("Extract", "false"),
                         ("ObjectKey", PromotionKey),
                         ("KMSEncryptionKeyARN", Ref(ArtifactKeyArn))), inputs: [PromotionArtifact])),
+                    // Last, after production was started: the tag and merges push to the repository, which needs a credential and a
+                    // committer identity the team grants the build; without them only this stage fails, not the release.
+                    Stage("Finish", BuildAction("TagAndMerge", Variables(("SLIPWAY_TARGET", "TagRelease")))),
                 },
                 _ => new List<object?>
                 {

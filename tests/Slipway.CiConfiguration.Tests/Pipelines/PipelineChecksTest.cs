@@ -73,9 +73,12 @@ public class PipelineChecksTest
     [Fact]
     public void TestCheck_ApprovalBeforePromotion()
     {
-        var problem = Assert.Single(Broken(t => Stages(t, "HotfixPipeline").RemoveAt(2)));
-        Assert.Equal(("HotfixPipeline", "Promote", "PromoteAndTag"), (problem.Pipeline, problem.Stage, problem.Action));
-        Assert.StartsWith("The action runs PromoteRelease without a Manual approval action in an earlier stage", problem.Message);
+        var problems = Broken(t => Stages(t, "HotfixPipeline").RemoveAt(2));
+        Assert.Equal(2, problems.Count);
+        Assert.Equal(("HotfixPipeline", "Promote", "Promote"), (problems[0].Pipeline, problems[0].Stage, problems[0].Action));
+        Assert.StartsWith("The action runs PromoteRelease without a Manual approval action in an earlier stage", problems[0].Message);
+        Assert.Equal(("HotfixPipeline", "Finish", "TagAndMerge"), (problems[1].Pipeline, problems[1].Stage, problems[1].Action));
+        Assert.StartsWith("The action runs TagRelease without a Manual approval action in an earlier stage", problems[1].Message);
     }
 
     [Fact]

@@ -70,10 +70,13 @@ public class PipelineTemplateTest
         var properties = Properties(Resources(Generated), pipeline);
         Assert.Equal("QUEUED", properties["ExecutionMode"]);
         Assert.Equal(branches, At(properties, "Triggers", 0, "GitConfiguration", "Push", 0, "Branches", "Includes", 0));
-        Assert.Equal(["Source", "Staging", "Approval", "Promote", "Publish"], ((IReadOnlyList<object?>)properties["Stages"]!).Select(x => At(x, "Name")));
+        Assert.Equal(["Source", "Staging", "Approval", "Promote", "Publish", "Finish"], ((IReadOnlyList<object?>)properties["Stages"]!).Select(x => At(x, "Name")));
         Assert.Equal("Manual", At(properties, "Stages", 2, "Actions", 0, "ActionTypeId", "Provider"));
         var promote = (string)At(properties, "Stages", 3, "Actions", 0, "Configuration", "EnvironmentVariables")!;
-        Assert.Contains("""{"name":"SLIPWAY_TARGET","value":"PromoteRelease TagRelease","type":"PLAINTEXT"}""", promote);
+        Assert.Contains("""{"name":"SLIPWAY_TARGET","value":"PromoteRelease","type":"PLAINTEXT"}""", promote);
+        // The tag and merges come after production was started: a repository that refuses the push fails only them.
+        var finish = (string)At(properties, "Stages", 5, "Actions", 0, "Configuration", "EnvironmentVariables")!;
+        Assert.Contains("""{"name":"SLIPWAY_TARGET","value":"TagRelease","type":"PLAINTEXT"}""", finish);
         Assert.Contains("""{"name":"SLIPWAY_APPROVE","value":"true","type":"PLAINTEXT"}""", promote);
         Assert.Equal("promotions/production.zip", At(properties, "Stages", 4, "Actions", 0, "Configuration", "ObjectKey"));
         Assert.Equal("false", At(properties, "Stages", 4, "Actions", 0, "Configuration", "Extract"));
