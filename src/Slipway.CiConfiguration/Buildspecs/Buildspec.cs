@@ -57,17 +57,21 @@ public sealed record BuildspecPhases
     public BuildspecPhase? PostBuild { get; init; }
 
     /// <summary>The phases present, with their buildspec names, in the order CodeBuild runs them.</summary>
-    public IEnumerable<(string Name, BuildspecPhase Phase)> Present()
+    public IEnumerable<(string Name, BuildspecPhase Phase)> Present() =>
+        Names.Select(name => (name, Named(name)!)).Where(x => x.Item2 is not null);
+
+    /// <summary>The phase names in the order CodeBuild runs them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["install", "pre_build", "build", "post_build"];
+
+    /// <summary>The phase called <paramref name="name"/> (<c>install</c>, <c>pre_build</c>, <c>build</c>, <c>post_build</c>); null when not declared.</summary>
+    public BuildspecPhase? Named(string name) => name switch
     {
-        if (Install is not null)
-            yield return ("install", Install);
-        if (PreBuild is not null)
-            yield return ("pre_build", PreBuild);
-        if (Build is not null)
-            yield return ("build", Build);
-        if (PostBuild is not null)
-            yield return ("post_build", PostBuild);
-    }
+        "install" => Install,
+        "pre_build" => PreBuild,
+        "build" => Build,
+        "post_build" => PostBuild,
+        _ => null,
+    };
 }
 
 /// <summary>What a phase does when one of its commands fails.</summary>

@@ -11,15 +11,15 @@ namespace Slipway.CiConfiguration.Rehearsals;
 internal static class BuildOutputFiles
 {
     /// <summary>Copies the matching files to <paramref name="destination"/>; returns their paths there (relative, '/'-separated) and the patterns that matched nothing.</summary>
-    public static (List<string> Copied, List<string> Unmatched) Collect(string sourceDirectory, BuildspecFiles files, string destination)
+    public static (List<string> Copied, List<string> Unmatched) Collect(string sourceDirectory, IReadOnlyList<string> files, string? baseDirectory, bool discardPaths, string destination)
     {
-        var baseDirectory = Path.GetFullPath(Path.Combine(sourceDirectory, files.BaseDirectory ?? "."));
-        var candidates = Directory.Exists(baseDirectory)
-            ? Directory.EnumerateFiles(baseDirectory, "*", SearchOption.AllDirectories).Select(x => Path.GetRelativePath(baseDirectory, x).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList()
+        var root = Path.GetFullPath(Path.Combine(sourceDirectory, baseDirectory ?? "."));
+        var candidates = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(x => Path.GetRelativePath(root, x).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList()
             : [];
         var copied = new List<string>();
         var unmatched = new List<string>();
-        foreach (var pattern in files.Files)
+        foreach (var pattern in files)
         {
             var regex = Glob(pattern);
             var matches = candidates.Where(x => regex.IsMatch(x)).ToList();
@@ -27,12 +27,12 @@ internal static class BuildOutputFiles
                 unmatched.Add(pattern);
             foreach (var match in matches)
             {
-                var target = files.DiscardPaths ? Path.GetFileName(match) : match;
+                var target = discardPaths ? Path.GetFileName(match) : match;
                 if (copied.Contains(target, StringComparer.Ordinal))
                     continue;
                 var path = Path.Combine(destination, target);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.Copy(Path.Combine(baseDirectory, match), path, overwrite: true);
+                File.Copy(Path.Combine(root, match), path, overwrite: true);
                 copied.Add(target);
             }
         }

@@ -1,3 +1,4 @@
+using Slipway.CiConfiguration.Buildspecs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -34,45 +35,64 @@ public static class BuildspecReader
 
         return new Buildspec
         {
-            Variables = Pairs(Mapping(env, "variables")),
-            ParameterStore = Pairs(Mapping(env, "parameter-store")),
-            SecretsManager = Pairs(Mapping(env, "secrets-manager")),
-            ExportedVariables = exported,
+            Env = new BuildspecEnvironment
+            {
+                Variables = Pairs(Mapping(env, "variables")),
+                ParameterStore = Pairs(Mapping(env, "parameter-store")),
+                SecretsManager = Pairs(Mapping(env, "secrets-manager")),
+                ExportedVariables = exported,
+            },
             Phases = ReadPhases(Mapping(root, "phases"), source),
-            Reports = Entries(Mapping(root, "reports")).ToDictionary(
-                x => ((YamlScalarNode)x.Key).Value ?? "",
-                x => ReadFiles(x.Value as YamlMappingNode, $"reports.{x.Key}", source)),
-            Artifacts = Mapping(root, "artifacts") is { } artifacts ? ReadFiles(artifacts, "artifacts", source) : null,
+            Reports = [.. Entries(Mapping(root, "reports")).Select(x =>
+            {
+                var (files, baseDirectory, discardPaths) = ReadFiles(x.Value as YamlMappingNode, $"reports.{x.Key}", source);
+                return new BuildspecReportGroup(((YamlScalarNode)x.Key).Value ?? "") { Files = files, BaseDirectory = baseDirectory, DiscardPaths = discardPaths };
+            })],
+            Artifacts = Mapping(root, "artifacts") is { } artifacts && ReadFiles(artifacts, "artifacts", source) is var (files, baseDirectory, discardPaths)
+                ? new BuildspecArtifacts { Files = files, BaseDirectory = baseDirectory, DiscardPaths = discardPaths }
+                : null,
         };
     }
 
-    private static Dictionary<string, BuildspecPhase> ReadPhases(YamlMappingNode? phases, string source)
+    private static BuildspecPhases ReadPhases(YamlMappingNode? phases, string source)
     {
         var result = new Dictionary<string, BuildspecPhase>();
         foreach (var (key, value) in Entries(phases))
         {
             var name = ((YamlScalarNode)key).Value ?? "";
-            if (!Buildspec.PhaseNames.Contains(name))
-                throw new BuildspecException($"'{source}' has a phase '{name}': CodeBuild knows {string.Join(", ", Buildspec.PhaseNames)}.");
+            if (!BuildspecPhases.Names.Contains(name))
+                throw new BuildspecException($"'{source}' has a phase '{name}': CodeBuild knows {string.Join(", ", BuildspecPhases.Names)}.");
             var phase = value as YamlMappingNode;
             var onFailure = Scalar(phase, "on-failure");
-            result[name] = new BuildspecPhase(Strings(phase, "commands"), Strings(phase, "finally"), onFailure?.ToUpperInvariant() switch
+            result[name] = new BuildspecPhase
             {
-                null or "ABORT" => OnFailure.Abort,
-                "CONTINUE" => OnFailure.Continue,
-                _ => throw new BuildspecException($"'{source}' has 'on-failure: {onFailure}' in phase '{name}': expected ABORT or CONTINUE."),
-            });
+                Commands = Strings(phase, "commands"),
+                Finally = Strings(phase, "finally"),
+                OnFailure = onFailure?.ToUpperInvariant() switch
+                {
+                    null => null,
+                    "ABORT" => BuildspecOnFailure.Abort,
+                    "CONTINUE" => BuildspecOnFailure.Continue,
+                    _ => throw new BuildspecException($"'{source}' has 'on-failure: {onFailure}' in phase '{name}': expected ABORT or CONTINUE."),
+                },
+            };
         }
 
-        return result;
+        return new BuildspecPhases
+        {
+            Install = result.GetValueOrDefault("install"),
+            PreBuild = result.GetValueOrDefault("pre_build"),
+            Build = result.GetValueOrDefault("build"),
+            PostBuild = result.GetValueOrDefault("post_build"),
+        };
     }
 
-    private static BuildspecFiles ReadFiles(YamlMappingNode? node, string where, string source)
+    private static (List<string> Files, string? BaseDirectory, bool DiscardPaths) ReadFiles(YamlMappingNode? node, string where, string source)
     {
         var files = Strings(node, "files");
         if (files.Count == 0)
             throw new BuildspecException($"'{source}' has no files under '{where}': list at least one path or glob (e.g. '**/*').");
-        return new BuildspecFiles(files, Scalar(node, "base-directory"), Scalar(node, "discard-paths")?.ToLowerInvariant() is "yes" or "true" or "on");
+        return (files, Scalar(node, "base-directory"), Scalar(node, "discard-paths")?.ToLowerInvariant() is "yes" or "true" or "on");
     }
 
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlMappingNode? node) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using Slipway.CiConfiguration.Buildspecs;
 using Slipway.Tooling;
 
 namespace Slipway.CiConfiguration.Rehearsals;
@@ -55,7 +56,7 @@ public static class CodeBuildRehearsal
         {
             var succeeding = true;
             var skipRest = false;
-            foreach (var name in Buildspec.PhaseNames)
+            foreach (var name in BuildspecPhases.Names)
             {
                 if (skipRest)
                 {
@@ -63,7 +64,7 @@ public static class CodeBuildRehearsal
                     continue;
                 }
 
-                var phase = buildspec.Phases.GetValueOrDefault(name) ?? new BuildspecPhase([], [], OnFailure.Abort);
+                var phase = buildspec.Phases.Named(name) ?? new BuildspecPhase();
                 Line($"[Container] Entering phase {name.ToUpperInvariant()}");
                 var result = await RunPhaseAsync(shell, name, phase, Line, cancellationToken).ConfigureAwait(false);
                 phases.Add(result);
@@ -77,18 +78,19 @@ public static class CodeBuildRehearsal
                 }
 
                 // ABORT after install or pre_build ends the phases; after build, post_build still runs (phase transitions).
-                skipRest = phase.OnFailure == OnFailure.Abort && name is "install" or "pre_build";
+                skipRest = (phase.OnFailure ?? BuildspecOnFailure.Abort) == BuildspecOnFailure.Abort && name is "install" or "pre_build";
             }
 
-            foreach (var (name, value) in await ReadVariablesAsync(shell, buildspec.ExportedVariables, cancellationToken).ConfigureAwait(false))
+            foreach (var (name, value) in await ReadVariablesAsync(shell, buildspec.Env.ExportedVariables, cancellationToken).ConfigureAwait(false))
                 exported[name] = value;
         }
 
         Line("[Container] Entering phase UPLOAD_ARTIFACTS");
         var reports = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (group, files) in buildspec.Reports)
+        foreach (var report in buildspec.Reports)
         {
-            var (copied, unmatched) = BuildOutputFiles.Collect(checkout.Directory, files, Path.Combine(outputDirectory, "reports", group));
+            var group = report.Name;
+            var (copied, unmatched) = BuildOutputFiles.Collect(checkout.Directory, report.Files, report.BaseDirectory, report.DiscardPaths ?? false, Path.Combine(outputDirectory, "reports", group));
             foreach (var pattern in unmatched)
                 Line($"[Container] Report group '{group}': no file matches '{pattern}'");
             reports[group] = copied;
@@ -98,7 +100,7 @@ public static class CodeBuildRehearsal
         string? artifactsError = null;
         if (buildspec.Artifacts is { } artifactFiles)
         {
-            (artifacts, var unmatched) = BuildOutputFiles.Collect(checkout.Directory, artifactFiles, Path.Combine(outputDirectory, "artifacts"));
+            (artifacts, var unmatched) = BuildOutputFiles.Collect(checkout.Directory, artifactFiles.Files, artifactFiles.BaseDirectory, artifactFiles.DiscardPaths, Path.Combine(outputDirectory, "artifacts"));
             foreach (var pattern in unmatched)
                 Line($"[Container] Skipping invalid file path {pattern}");
             if (artifacts.Count == 0)

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Slipway.CiConfiguration.Buildspecs;
 
 namespace Slipway.CiConfiguration.Rehearsals;
 
@@ -51,11 +52,11 @@ internal static class RehearsalEnvironment
         }
 
         var secrets = new List<string>();
-        foreach (var (name, value) in buildspec.Variables)
+        foreach (var (name, value) in buildspec.Env.Variables)
             build[name] = value;
-        foreach (var (name, reference) in buildspec.ParameterStore)
+        foreach (var (name, reference) in buildspec.Env.ParameterStore)
             build[name] = Resolve(request, name, reference, "parameter-store", secrets);
-        foreach (var (name, reference) in buildspec.SecretsManager)
+        foreach (var (name, reference) in buildspec.Env.SecretsManager)
             build[name] = Resolve(request, name, reference, "secrets-manager", secrets);
         foreach (var (name, value) in request.ProjectVariables)
             build[name] = value;
